@@ -1,0 +1,107 @@
+package io.jenkins.plugins.stepfunctions.engine.server;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import io.jenkins.plugins.stepfunctions.engine.run.EngineConfig;
+import io.jenkins.plugins.stepfunctions.engine.run.ExecutionEngine;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The AWS Step Functions API (AWS JSON 1.0 over HTTP) served by the embedded engine, so that the
+ * unmodified AWS SDK and CLI work against it with an endpoint override. Binds where it is told
+ * (loopback in every caller of this project); accepts any credentials.
+ */
+public final class EngineServer implements AutoCloseable {
+    /**
+     * Request threads: enough for hundreds of GetActivityTask long polls (60 s each) at once; beyond
+     * that, requests queue rather than fail.
+     */
+    private static final int MAX_REQUEST_THREADS = 256;
+
+    private final HttpServer http;
+    private final ThreadPoolExecutor requestThreads;
+    private final ExecutionEngine engine;
+    private final FaultInjection faults;
+    private final URI endpoint;
+
+    private EngineServer(HttpServer http, ThreadPoolExecutor requestThreads, ExecutionEngine engine, FaultInjection faults) {
+        this.http = http;
+        this.requestThreads = requestThreads;
+        this.engine = engine;
+        this.faults = faults;
+        InetSocketAddress address = http.getAddress();
+        String host = address.getAddress().getHostAddress();
+        this.endpoint = URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort());
+    }
+
+    /** Starts serving on {@code host:port}; port 0 picks a free port (see {@link #endpoint()}). */
+    public static EngineServer start(String host, int port, EngineConfig config) throws IOException {
+        ObjectMapper mapper = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        ExecutionEngine engine = new ExecutionEngine(config);
+        FaultInjection faults = new FaultInjection();
+
+        StateMachineStore stateMachines = new StateMachineStore();
+        ExecutionStore executions = new ExecutionStore();
+        ActivityStore activities = new ActivityStore();
+        TagStore tags = new TagStore(arn -> stateMachines.contains(arn) || activities.contains(arn));
+
+        Map<String, Operation> operations = new HashMap<>();
+        new StateMachineOperations(stateMachines, tags, config.clock()).register(operations);
+        new ExecutionOperations(stateMachines, executions, engine, mapper, config.clock()).register(operations);
+        new TaskTokenOperations(engine, mapper).register(operations);
+        new ActivityOperations(activities, engine, tags, config.clock()).register(operations);
+        tags.register(operations);
+
+        ThreadPoolExecutor requestThreads = new ThreadPoolExecutor(MAX_REQUEST_THREADS, MAX_REQUEST_THREADS,
+                30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), daemonThreads());
+        requestThreads.allowCoreThreadTimeOut(true);
+        HttpServer http;
+        try {
+            http = HttpServer.create(new InetSocketAddress(host, port), 256);
+        } catch (IOException | RuntimeException e) {
+            requestThreads.shutdownNow();
+            engine.close();
+            throw e;
+        }
+        http.createContext("/", new ApiHandler(operations, faults, mapper));
+        http.setExecutor(requestThreads);
+        http.start();
+        return new EngineServer(http, requestThreads, engine, faults);
+    }
+
+    /** Where clients send requests, e.g. {@code http://127.0.0.1:54321}. */
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    /** The switch that makes this server throttle, fail, delay or drop requests on purpose. */
+    public FaultInjection faults() {
+        return faults;
+    }
+
+    /** Stops accepting requests, ends those in flight (long polls included) and stops the engine. */
+    @Override
+    public void close() {
+        http.stop(0);
+        requestThreads.shutdownNow();
+        engine.close();
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, "sfn-local-request-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

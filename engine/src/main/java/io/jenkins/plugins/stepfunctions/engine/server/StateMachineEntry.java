@@ -1,0 +1,76 @@
+package io.jenkins.plugins.stepfunctions.engine.server;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** A state machine in the store: its identity, its current revision and its published versions. */
+final class StateMachineEntry {
+    private final ResourceArn arn;
+    private final String type;
+    private final Instant creationDate;
+    private final String description;
+    private StateMachineRevision current;
+    private final List<StateMachineVersion> versions = new ArrayList<>();
+
+    StateMachineEntry(ResourceArn arn, String type, Instant creationDate, String description,
+                      StateMachineRevision first) {
+        this.arn = arn;
+        this.type = type;
+        this.creationDate = creationDate;
+        this.description = description;
+        this.current = first;
+    }
+
+    ResourceArn arn() {
+        return arn;
+    }
+
+    String name() {
+        return arn.name();
+    }
+
+    String type() {
+        return type;
+    }
+
+    Instant creationDate() {
+        return creationDate;
+    }
+
+    String description() {
+        return description;
+    }
+
+    synchronized StateMachineRevision current() {
+        return current;
+    }
+
+    synchronized void update(StateMachineRevision revision) {
+        current = revision;
+    }
+
+    /** Publishes the current revision as the next version, or returns the latest when it already holds it. */
+    synchronized StateMachineVersion publish(Instant now, String versionDescription) {
+        if (!versions.isEmpty()) {
+            StateMachineVersion latest = versions.get(versions.size() - 1);
+            if (latest.revision().revisionId().equals(current.revisionId())) {
+                return latest;
+            }
+        }
+        int number = versions.isEmpty() ? 1 : versions.get(versions.size() - 1).number() + 1;
+        StateMachineVersion version = new StateMachineVersion(
+                arn.withParts(List.of(arn.name(), Integer.toString(number))), number, current, now, versionDescription);
+        versions.add(version);
+        return version;
+    }
+
+    synchronized Optional<StateMachineVersion> version(int number) {
+        return versions.stream().filter(v -> v.number() == number).findFirst();
+    }
+
+    synchronized List<StateMachineVersion> versions() {
+        return List.copyOf(versions);
+    }
+}
