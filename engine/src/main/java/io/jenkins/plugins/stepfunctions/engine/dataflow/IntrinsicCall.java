@@ -1,0 +1,7 @@
+package io.jenkins.plugins.stepfunctions.engine.dataflow;
+
+import java.util.List;
+
+/** A parsed intrinsic function call and its arguments. */
+record IntrinsicCall(String name, List<IntrinsicArgument> arguments) implements IntrinsicArgument {
+}
