@@ -1,0 +1,29 @@
+// Signatures only, no upstream code: mirrors jenkinsci/jenkins core/src/main/java/hudson/FilePath.java @ jenkins-2.568.1.
+package hudson;
+
+import java.io.IOException;
+
+public final class FilePath {
+    private FilePath() {
+    }
+
+    public FilePath child(String relOrAbsolute) {
+        throw new UnsupportedOperationException();
+    }
+
+    public boolean exists() throws IOException, InterruptedException {
+        throw new UnsupportedOperationException();
+    }
+
+    public String readToString() throws IOException, InterruptedException {
+        throw new UnsupportedOperationException();
+    }
+
+    public void write(String content, String encoding) throws IOException, InterruptedException {
+        throw new UnsupportedOperationException();
+    }
+
+    public String getRemote() {
+        throw new UnsupportedOperationException();
+    }
+}

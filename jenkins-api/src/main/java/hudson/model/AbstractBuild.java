@@ -1,0 +1,7 @@
+// Signatures only, no upstream code: mirrors jenkinsci/jenkins core/src/main/java/hudson/model/AbstractBuild.java @ jenkins-2.568.1.
+package hudson.model;
+
+public abstract class AbstractBuild<P extends AbstractProject<P, R>, R extends AbstractBuild<P, R>> {
+    private AbstractBuild() {
+    }
+}

@@ -1,0 +1,8 @@
+// Signatures only, no upstream code: mirrors jenkinsci/jenkins core/src/main/java/hudson/model/Describable.java @ jenkins-2.568.1.
+package hudson.model;
+
+public interface Describable<T extends Describable<T>> {
+    default Descriptor<T> getDescriptor() {
+        throw new UnsupportedOperationException();
+    }
+}

@@ -1,0 +1,14 @@
+// Signatures only, no upstream code: mirrors jenkinsci/jenkins core/src/main/java/hudson/model/Descriptor.java @ jenkins-2.568.1.
+package hudson.model;
+
+public abstract class Descriptor<T extends Describable<T>> {
+    protected Descriptor(Class<? extends T> clazz) {
+    }
+
+    protected Descriptor() {
+    }
+
+    public String getDisplayName() {
+        throw new UnsupportedOperationException();
+    }
+}

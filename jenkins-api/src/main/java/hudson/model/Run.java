@@ -1,0 +1,24 @@
+// Signatures only, no upstream code: mirrors jenkinsci/jenkins core/src/main/java/hudson/model/Run.java @ jenkins-2.568.1.
+package hudson.model;
+
+import hudson.security.AccessControlled;
+import java.io.File;
+import java.io.IOException;
+
+public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>> extends Actionable
+        implements AccessControlled {
+    protected Run(JobT job) throws IOException {
+    }
+
+    public String getFullDisplayName() {
+        throw new UnsupportedOperationException();
+    }
+
+    public String getUrl() {
+        throw new UnsupportedOperationException();
+    }
+
+    public File getRootDir() {
+        throw new UnsupportedOperationException();
+    }
+}

@@ -1,0 +1,8 @@
+// Signatures only, no upstream code: mirrors jenkinsci/jenkins core/src/main/java/hudson/model/TaskListener.java @ jenkins-2.568.1.
+package hudson.model;
+
+import java.io.PrintStream;
+
+public interface TaskListener {
+    PrintStream getLogger();
+}

@@ -1,0 +1,208 @@
+package io.jenkins.plugins.stepfunctions.plugin.packaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.ObjectInputStream;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.jar.Attributes;
+import java.util.jar.JarInputStream;
+import java.util.jar.Manifest;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import net.java.sezpoz.impl.SerAnnotatedElement;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+
+/**
+ * Opens the {@code .hpi} that {@code mvn package} built and checks what Jenkins' plugin manager, SezPoz and
+ * Stapler read from it. Jenkins itself is not started: loading it into a real controller is the one thing
+ * this cannot prove.
+ */
+class HpiPackagingIT {
+    private static final String PLUGIN_PACKAGE = "io/jenkins/plugins/stepfunctions/plugin/";
+
+    private static Path hpi;
+    private static Map<String, byte[]> hpiEntries;
+    private static Map<String, byte[]> pluginJarEntries;
+
+    @BeforeAll
+    static void readHpi() throws IOException {
+        hpi = Path.of(System.getProperty("hpi.file", "target/aws-step-functions.hpi"));
+        assertThat(hpi).exists();
+        hpiEntries = entries(Files.readAllBytes(hpi));
+        assertThat(hpiEntries).containsKey("WEB-INF/lib/aws-step-functions.jar");
+        pluginJarEntries = entries(hpiEntries.get("WEB-INF/lib/aws-step-functions.jar"));
+    }
+
+    @Test
+    void manifestCarriesTheEntriesJenkinsPluginManagerReads() throws IOException {
+        Attributes main = new Manifest(new ByteArrayInputStream(hpiEntries.get("META-INF/MANIFEST.MF")))
+                .getMainAttributes();
+        assertThat(main.getValue("Short-Name")).isEqualTo("aws-step-functions");
+        assertThat(main.getValue("Long-Name")).isEqualTo("AWS Step Functions");
+        assertThat(main.getValue("Plugin-Version")).matches("\\d+\\.\\d+\\.\\d+(-SNAPSHOT)?");
+        assertThat(main.getValue("Jenkins-Version")).matches("2\\.\\d+\\.\\d+");
+        assertThat(main.getValue("Group-Id")).isEqualTo("io.jenkins.plugins.stepfunctions");
+        assertThat(main.getValue("Url")).startsWith("https://");
+        assertThat(main.getValue("Plugin-Developers")).isNotBlank();
+        assertThat(main.getValue("Minimum-Java-Version")).isEqualTo("17");
+        assertThat(main.getValue("PluginFirstClassLoader"))
+                .as("parent-first loading keeps the AWS SDK types shared with aws-credentials")
+                .isNull();
+        Map<String, String> dependencies = new TreeMap<>();
+        for (String dependency : main.getValue("Plugin-Dependencies").split(",")) {
+            String[] nameVersion = dependency.split(";")[0].split(":");
+            dependencies.put(nameVersion[0], nameVersion[1]);
+        }
+        assertThat(dependencies).containsOnlyKeys("workflow-step-api", "structs", "credentials", "aws-credentials");
+        assertThat(dependencies.values()).allMatch(version -> !version.isBlank());
+    }
+
+    @Test
+    void pluginClassesAndIndexJellyLiveInTheArtifactJarUnderWebInfLib() {
+        assertThat(pluginJarEntries).containsKey("index.jelly");
+        assertThat(new String(pluginJarEntries.get("index.jelly"), StandardCharsets.UTF_8))
+                .contains("escape-by-default='true'");
+        assertThat(pluginJarEntries.keySet()).anyMatch(name -> name.startsWith(PLUGIN_PACKAGE) && name.endsWith(".class"));
+        assertThat(hpiEntries.keySet()).noneMatch(name -> name.startsWith("WEB-INF/classes/"));
+    }
+
+    @Test
+    void bundlesTheBridgeAndAwsSdkButNoneOfJenkinsOwnJars() {
+        List<String> libs = hpiEntries.keySet().stream()
+                .filter(name -> name.startsWith("WEB-INF/lib/"))
+                .map(name -> name.substring("WEB-INF/lib/".length()))
+                .toList();
+        assertThat(libs).anyMatch(lib -> lib.startsWith("sfn-bridge-"));
+        assertThat(libs).anyMatch(lib -> lib.startsWith("sfn-2."));
+        assertThat(libs).anyMatch(lib -> lib.startsWith("sdk-core-"));
+        assertThat(libs).anyMatch(lib -> lib.startsWith("jackson-databind-"));
+        assertThat(libs).noneMatch(lib -> lib.startsWith("jenkins-api")
+                || lib.startsWith("guava-")
+                || lib.startsWith("jakarta.servlet-api")
+                || lib.startsWith("spring-security")
+                || lib.startsWith("sezpoz")
+                || lib.startsWith("sfn-engine")
+                || lib.startsWith("junit")
+                || lib.startsWith("assertj"));
+    }
+
+    @Test
+    void extensionIndexIsInSezPozFormatAndNamesEveryDescriptor() throws Exception {
+        byte[] index = pluginJarEntries.get("META-INF/annotations/hudson.Extension");
+        assertThat(index).as("SezPoz index of @Extension").isNotNull();
+        List<String> indexed = new ArrayList<>();
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(index))) {
+            for (Object element = in.readObject(); element != null; element = in.readObject()) {
+                indexed.add(((SerAnnotatedElement) element).className);
+            }
+        }
+        List<String> descriptors = pluginJarEntries.keySet().stream()
+                .filter(name -> name.startsWith(PLUGIN_PACKAGE) && name.endsWith("$DescriptorImpl.class"))
+                .map(name -> name.substring(0, name.length() - ".class".length()).replace('/', '.'))
+                .toList();
+        assertThat(descriptors).isNotEmpty();
+        assertThat(indexed).containsAll(descriptors);
+    }
+
+    @Test
+    void dataBoundConstructorsKeepParameterNamesAndEveryFieldHasHelpAndEveryDescribableHasConfig(@TempDir Path dir)
+            throws Exception {
+        Path jar = dir.resolve("aws-step-functions.jar");
+        Files.write(jar, hpiEntries.get("WEB-INF/lib/aws-step-functions.jar"));
+        int checked = 0;
+        try (URLClassLoader loader = new JarFirstClassLoader(jar.toUri().toURL(), getClass().getClassLoader())) {
+            for (String name : pluginJarEntries.keySet()) {
+                if (!name.startsWith(PLUGIN_PACKAGE) || !name.endsWith(".class")) {
+                    continue;
+                }
+                Class<?> type = loader.loadClass(name.substring(0, name.length() - 6).replace('/', '.'));
+                assertThat(type.getClassLoader()).isSameAs(loader);
+                for (Constructor<?> constructor : type.getConstructors()) {
+                    if (!constructor.isAnnotationPresent(DataBoundConstructor.class)) {
+                        continue;
+                    }
+                    checked++;
+                    String folder = type.getName().replace('.', '/') + "/";
+                    assertThat(pluginJarEntries).as(folder + "config.jelly").containsKey(folder + "config.jelly");
+                    assertThat(pluginJarEntries).as(folder + "help.html").containsKey(folder + "help.html");
+                    for (Parameter parameter : constructor.getParameters()) {
+                        assertThat(parameter.isNamePresent()).as("Stapler reads %s's names by reflection", type).isTrue();
+                        assertThat(pluginJarEntries).containsKey(folder + "help-" + parameter.getName() + ".html");
+                    }
+                    for (Method method : type.getMethods()) {
+                        if (method.isAnnotationPresent(DataBoundSetter.class)) {
+                            String field = Character.toLowerCase(method.getName().charAt(3)) + method.getName().substring(4);
+                            assertThat(pluginJarEntries).containsKey(folder + "help-" + field + ".html");
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(checked).as("classes with @DataBoundConstructor").isPositive();
+    }
+
+    @Test
+    void everyJellyViewEscapesByDefault() {
+        assertThat(pluginJarEntries.keySet()).filteredOn(name -> name.endsWith(".jelly")).isNotEmpty()
+                .allSatisfy(name -> assertThat(new String(pluginJarEntries.get(name), StandardCharsets.UTF_8))
+                        .as(name).startsWith("<?jelly escape-by-default='true'?>"));
+    }
+
+    private static Map<String, byte[]> entries(byte[] zip) throws IOException {
+        Map<String, byte[]> entries = new TreeMap<>();
+        try (JarInputStream in = new JarInputStream(new ByteArrayInputStream(zip))) {
+            if (in.getManifest() != null) {
+                java.io.ByteArrayOutputStream manifest = new java.io.ByteArrayOutputStream();
+                in.getManifest().write(manifest);
+                entries.put("META-INF/MANIFEST.MF", manifest.toByteArray());
+            }
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                if (!entry.isDirectory()) {
+                    entries.put(entry.getName(), in.readAllBytes());
+                }
+            }
+        }
+        return entries;
+    }
+
+    /** Loads the plugin's classes from the jar inside the .hpi, not from target/classes. */
+    private static final class JarFirstClassLoader extends URLClassLoader {
+        JarFirstClassLoader(URL jar, ClassLoader parent) {
+            super(new URL[] {jar}, parent);
+        }
+
+        @Override
+        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+            synchronized (getClassLoadingLock(name)) {
+                Class<?> loaded = findLoadedClass(name);
+                if (loaded == null && name.startsWith("io.jenkins.plugins.stepfunctions.plugin.")) {
+                    try {
+                        loaded = findClass(name);
+                    } catch (ClassNotFoundException notInJar) {
+                        loaded = null;
+                    }
+                }
+                return loaded != null ? loaded : super.loadClass(name, resolve);
+            }
+        }
+    }
+}
