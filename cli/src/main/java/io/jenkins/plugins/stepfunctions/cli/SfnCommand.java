@@ -1,0 +1,36 @@
+package io.jenkins.plugins.stepfunctions.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code sfn}: the Step Functions command line. Each subcommand lives in its own class. */
+@Command(name = "sfn", mixinStandardHelpOptions = true, version = "sfn 0.1.0",
+        description = "AWS Step Functions for CI: a local engine, and runs you can follow and approve.",
+        subcommands = {LocalCommand.class})
+public final class SfnCommand implements Runnable {
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line as {@code main} runs it, for in-process use (tests, embedding). */
+    public static CommandLine commandLine() {
+        return new CommandLine(new SfnCommand()).setParameterExceptionHandler(SfnCommand::usageError);
+    }
+
+    /** A mistake on the command line: the message and where to read more, not the whole manual. */
+    private static int usageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        command.getErr().println(command.getColorScheme().errorText(e.getMessage()));
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, command.getErr());
+        command.getErr().println("Run '" + command.getCommandSpec().qualifiedName() + " --help' for usage.");
+        return command.getCommandSpec().exitCodeOnInvalidInput();
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: run 'sfn --help' to list them");
+    }
+}
