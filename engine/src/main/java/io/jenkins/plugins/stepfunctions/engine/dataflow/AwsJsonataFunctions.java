@@ -2,12 +2,14 @@ package io.jenkins.plugins.stepfunctions.engine.dataflow;
 
 import com.dashjoin.jsonata.Jsonata;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -24,12 +26,18 @@ final class AwsJsonataFunctions {
     }
 
     /** A fresh frame per evaluation, so that concurrent evaluations of one compiled expression never share state. */
-    static Jsonata.Frame frame(Jsonata jsonata, JsonataScope scope) {
-        Jsonata.Frame frame = jsonata.createFrame();
-        if (scope.variables() != null) {
-            scope.variables().forEach((name, value) -> frame.bind(name, JsonataValues.toJava(value)));
+    static Jsonata.Frame frame(CompiledJsonata compiled, JsonataScope scope) {
+        Jsonata.Frame frame = compiled.jsonata().createFrame();
+        Map<String, JsonNode> variables = scope.variables() == null ? Map.of() : scope.variables();
+        for (String name : compiled.names()) {
+            JsonNode value = variables.get(name);
+            if (value != null) {
+                frame.bind(name, JsonataValues.toJava(value));
+            }
         }
-        frame.bind("states", JsonataValues.toJava(scope.states()));
+        if (compiled.names().contains("states")) {
+            frame.bind("states", JsonataValues.toJava(scope.states()));
+        }
         frame.bind("partition", new Jsonata.JFunction((input, args) -> partition(args), null));
         frame.bind("range", new Jsonata.JFunction((input, args) -> range(args), null));
         frame.bind("hash", new Jsonata.JFunction((input, args) -> hash(args), null));
@@ -87,7 +95,11 @@ final class AwsJsonataFunctions {
             }
             range.add(value);
         }
-        return range;
+        // AWS returns a JSONata sequence: one item stands for itself, none is undefined
+        if (range.size() == 1) {
+            return range.get(0);
+        }
+        return range.isEmpty() ? null : range;
     }
 
     private static Object hash(List<?> args) {

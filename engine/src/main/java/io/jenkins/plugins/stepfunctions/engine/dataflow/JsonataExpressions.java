@@ -1,7 +1,6 @@
 package io.jenkins.plugins.stepfunctions.engine.dataflow;
 
 import com.dashjoin.jsonata.JException;
-import com.dashjoin.jsonata.Jsonata;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -88,10 +87,10 @@ public final class JsonataExpressions {
             throw queryError("The JSONata expression '" + expression + "' specified for the field '" + field
                     + "' threw an error during evaluation. " + problem);
         }
-        Jsonata jsonata = (Jsonata) compiled;
+        CompiledJsonata jsonata = (CompiledJsonata) compiled;
         Object result;
         try {
-            result = jsonata.evaluate(null, AwsJsonataFunctions.frame(jsonata, scope));
+            result = jsonata.jsonata().evaluate(null, AwsJsonataFunctions.frame(jsonata, scope));
         } catch (JException e) {
             throw queryError("The JSONata expression '" + expression + "' specified for the field '" + field
                     + "' threw an error during evaluation. " + describe(e));
@@ -149,10 +148,7 @@ public final class JsonataExpressions {
 
     private static Object compileOrProblem(String expression) {
         try {
-            Jsonata compiled = Jsonata.jsonata(expression);
-            // keeps a JSON null result apart from undefined (the library reports both as Java null otherwise)
-            compiled.setOutputConvertNulls(false);
-            return compiled;
+            return CompiledJsonata.compile(expression);
         } catch (JException e) {
             return describe(e);
         } catch (RuntimeException e) {

@@ -29,6 +29,7 @@ class JsonataExpressionsTest {
     void awsFunctionsAreAvailable() {
         assertThat(resolve("\"{% $partition([1,2,3,4,5], 2) %}\"")).isEqualTo(Json.of("[[1,2],[3,4],[5]]"));
         assertThat(resolve("\"{% $range(0, 10, 5) %}\"")).isEqualTo(Json.of("[0,5,10]"));
+        assertThat(resolve("\"{% $range(1, 9, 9) %}\"")).as("a one-item sequence is the item").isEqualTo(Json.of("1"));
         assertThat(resolve("\"{% $hash('abc', 'MD5') %}\"")).isEqualTo(Json.of("'900150983cd24fb0d6963f7d28e17f72'"));
         assertThat(resolve("\"{% $parse('{\\\"a\\\":[1]}') %}\"")).isEqualTo(Json.of("{'a':[1]}"));
         assertThat(resolve("\"{% $uuid() %}\"").textValue()).hasSize(36);
