@@ -25,8 +25,9 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * The 18 intrinsic functions ({@code States.Format}, {@code States.JsonToString}, {@code States.Array},
  * {@code States.MathAdd}, {@code States.UUID} ...), nested calls included. A failing call throws
- * StatesException {@code States.IntrinsicFailure}; a path argument that matches nothing throws
- * {@code States.Runtime}.
+ * StatesException {@code States.IntrinsicFailure} with AWS's cause
+ * {@code The function '<expression>' had the following error: <detail>}; a path argument that matches nothing
+ * is worded the same way with {@code States.Runtime}.
  */
 public final class IntrinsicFunctions {
     /** AWS's limit on the input of Base64Encode, Base64Decode and Hash. */
@@ -85,7 +86,22 @@ public final class IntrinsicFunctions {
             throw new StatesException(StatesException.INTRINSIC_FAILURE,
                     "The intrinsic function '" + expression + "' is invalid: " + problem);
         }
-        return call((IntrinsicCall) parsed, scope);
+        try {
+            return call((IntrinsicCall) parsed, scope);
+        } catch (Failure failure) {
+            throw new StatesException(failure.error, "The function '" + expression + "' had the following error: "
+                    + failure.getMessage());
+        }
+    }
+
+    /** Why a call failed, before it is worded with the whole expression as AWS does. */
+    private static final class Failure extends RuntimeException {
+        private final String error;
+
+        Failure(String error, String detail) {
+            super(detail, null, false, false);
+            this.error = error;
+        }
     }
 
     /** Null when {@code expression} parses and names known functions, otherwise the problem. */
@@ -153,17 +169,16 @@ public final class IntrinsicFunctions {
             JsonNode value = JsonPaths.read(path.path(), scope);
             if (value == null) {
                 JsonNode document = JsonPaths.Target.of(path.path(), scope).document();
-                throw new StatesException(StatesException.RUNTIME, "The JSONPath '" + path.path()
-                        + "' specified for the function '" + call.name() + "' could not be found in the input '"
-                        + JsonValues.compact(document) + "'");
+                throw new Failure(StatesException.RUNTIME, "The JsonPath argument for the field '" + path.path()
+                        + "' could not be found in the input '" + JsonValues.compact(document) + "'");
             }
             return value;
         }
         return call((IntrinsicCall) argument, scope);
     }
 
-    private static StatesException failure(String cause) {
-        return new StatesException(StatesException.INTRINSIC_FAILURE, cause);
+    private static Failure failure(String detail) {
+        return new Failure(StatesException.INTRINSIC_FAILURE, detail);
     }
 
     private static JsonNode format(IntrinsicCall call, List<JsonNode> args) {

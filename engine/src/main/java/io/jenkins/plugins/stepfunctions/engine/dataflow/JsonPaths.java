@@ -8,7 +8,6 @@ import com.jayway.jsonpath.Configuration;
 import com.jayway.jsonpath.InvalidPathException;
 import com.jayway.jsonpath.JsonPath;
 import com.jayway.jsonpath.PathNotFoundException;
-import com.jayway.jsonpath.spi.json.JacksonJsonNodeJsonProvider;
 import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
 import io.jenkins.plugins.stepfunctions.engine.StatesException;
 import java.util.ArrayList;
@@ -26,7 +25,7 @@ public final class JsonPaths {
      * how a missing value is told apart from a present null.
      */
     private static final Configuration CONFIGURATION = Configuration.builder()
-            .jsonProvider(new JacksonJsonNodeJsonProvider(JsonValues.MAPPER))
+            .jsonProvider(new StrictJsonNodeProvider(JsonValues.MAPPER))
             .mappingProvider(new JacksonMappingProvider(JsonValues.MAPPER))
             .options(EnumSet.noneOf(com.jayway.jsonpath.Option.class))
             .build();
@@ -88,6 +87,24 @@ public final class JsonPaths {
 
     private static JsonNode orNull(JsonNode node) {
         return node == null || node.isMissingNode() ? NullNode.getInstance() : node;
+    }
+
+    /**
+     * AWS's States.Runtime for a path of InputPath, OutputPath, TimeoutSecondsPath ... that matches nothing:
+     * {@code Invalid path '$.x' : No results for path: $['x']} (the second part is JsonPath's own explanation,
+     * which AWS shows too).
+     */
+    public static StatesException invalidPath(String path, PathScope scope) {
+        Target target = Target.of(path, scope);
+        String reason = "No results for path: " + path;
+        if (target.document() != null && !"$".equals(target.path())) {
+            try {
+                COMPILED.get(target.path()).read(target.document(), CONFIGURATION);
+            } catch (PathNotFoundException e) {
+                reason = e.getMessage();
+            }
+        }
+        return new StatesException(StatesException.RUNTIME, "Invalid path '" + path + "' : " + reason);
     }
 
     static JsonNode evaluate(String path, JsonNode document) {

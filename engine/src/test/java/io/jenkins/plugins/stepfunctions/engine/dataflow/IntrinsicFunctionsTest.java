@@ -72,17 +72,25 @@ class IntrinsicFunctionsTest {
     @Test
     void badArgumentsAreIntrinsicFailures() {
         assertThatThrownBy(() -> eval("States.ArrayGetItem($.a, 5)", "{'a':[1]}"))
-                .isInstanceOfSatisfying(StatesException.class,
-                        e -> assertThat(e.error()).isEqualTo(StatesException.INTRINSIC_FAILURE));
+                .isInstanceOfSatisfying(StatesException.class, e -> {
+                    assertThat(e.error()).isEqualTo(StatesException.INTRINSIC_FAILURE);
+                    assertThat(e.cause()).startsWith("The function 'States.ArrayGetItem($.a, 5)' had the following "
+                            + "error: The index 5");
+                });
         assertThatThrownBy(() -> eval("States.JsonMerge($.a, $.a, true)", "{'a':{}}"))
                 .isInstanceOfSatisfying(StatesException.class, e -> assertThat(e.cause()).contains("shallow"));
         assertThatThrownBy(() -> eval("States.ArrayRange(1, 5000, 1)")).hasMessageContaining("1000");
     }
 
     @Test
-    void missingPathArgumentIsARuntimeError() {
-        assertThatThrownBy(() -> eval("States.ArrayLength($.nope)", "{}"))
-                .isInstanceOfSatisfying(StatesException.class, e -> assertThat(e.error()).isEqualTo("States.Runtime"));
+    void missingPathArgumentIsARuntimeErrorWordedAsAws() {
+        assertThatThrownBy(() -> eval("States.Format('Run for {}', $.fromDate)", "{'a':1}"))
+                .isInstanceOfSatisfying(StatesException.class, e -> {
+                    assertThat(e.error()).isEqualTo("States.Runtime");
+                    assertThat(e.cause()).isEqualTo("The function 'States.Format('Run for {}', $.fromDate)' had the "
+                            + "following error: The JsonPath argument for the field '$.fromDate' could not be found "
+                            + "in the input '{\"a\":1}'");
+                });
     }
 
     @Test

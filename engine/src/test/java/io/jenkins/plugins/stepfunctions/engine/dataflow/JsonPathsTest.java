@@ -18,6 +18,21 @@ class JsonPathsTest {
     }
 
     @Test
+    void indexPastTheEndIsMissingNotNull() {
+        PathScope scope = Json.scope("{'a':[1,2]}");
+        assertThat(JsonPaths.read("$.a[2]", scope)).isNull();
+        assertThat(JsonPaths.read("$.a[-1]", scope)).isEqualTo(Json.of("2"));
+    }
+
+    @Test
+    void invalidPathExplainsWhatIsMissingAsAws() {
+        assertThat(JsonPaths.invalidPath("$.NoSuchInputPath", Json.scope("{}")).cause())
+                .isEqualTo("Invalid path '$.NoSuchInputPath' : No results for path: $['NoSuchInputPath']");
+        assertThat(JsonPaths.invalidPath("$.no.such.result.path", Json.scope("{'a':1}")).cause())
+                .isEqualTo("Invalid path '$.no.such.result.path' : Missing property in path $['no']");
+    }
+
+    @Test
     void readsInputContextAndVariables() {
         PathScope scope = new PathScope(Json.of("{'a':{'b':[1,2,3]}}"), Json.of("{'Execution':{'Name':'run-1'}}"),
                 Map.of("order", Json.of("{'id':7}")));

@@ -154,7 +154,7 @@ final class PassChoiceRunner {
         String path = state.get(field).asText();
         JsonNode value = JsonPaths.read(path, new PathScope(data, context, variables));
         if (value == null) {
-            throw new StatesException(StatesException.RUNTIME, "Invalid path '" + path + "'");
+            throw JsonPaths.invalidPath(path, new PathScope(data, context, variables));
         }
         return value;
     }
