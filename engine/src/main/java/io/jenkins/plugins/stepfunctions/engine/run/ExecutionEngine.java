@@ -1,20 +1,44 @@
 package io.jenkins.plugins.stepfunctions.engine.run;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.stepfunctions.engine.ApiException;
+import io.jenkins.plugins.stepfunctions.engine.mock.MockConfig;
+import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs executions: the interpreter's face to the API layer. Thread-safe; one per server.
- * PLACEHOLDER CONTRACT: the interpreter owner implements these methods.
- * Errors a caller can cause are {@link io.jenkins.plugins.stepfunctions.engine.ApiException}s
- * with AWS's names (TaskDoesNotExist, InvalidToken, TaskTimedOut, ActivityDoesNotExist ...).
+ * Executions run on a small worker pool and wait on one timer thread, so a waiting execution
+ * costs memory, never a thread. Errors a caller can cause are {@link ApiException}s with AWS's
+ * names (TaskDoesNotExist, InvalidToken, TaskTimedOut, ActivityDoesNotExist ...).
  */
 public final class ExecutionEngine implements AutoCloseable {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
     private final EngineConfig config;
+    private final EngineServices services;
 
     public ExecutionEngine(EngineConfig config) {
         this.config = config;
+        ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, daemon("sfn-timer"));
+        timers.setRemoveOnCancelPolicy(true);
+        ExecutorService workers = Executors.newFixedThreadPool(
+                Math.max(2, Runtime.getRuntime().availableProcessors()), daemon("sfn-worker"));
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        this.services = new EngineServices(config.clock(), config.timeScale(), workers, timers, new TaskTokens(),
+                new Activities(timers), new MockConfig(config.mockConfig()),
+                new StatusChangeNotifier(config.statusChangeListener(), http, config.clock()), http, new Random());
     }
 
     public EngineConfig config() {
@@ -23,39 +47,65 @@ public final class ExecutionEngine implements AutoCloseable {
 
     /** Starts an execution; it runs on the engine's own threads. */
     public Execution start(StartRequest request) {
-        throw new UnsupportedOperationException("not implemented yet");
+        JsonNode input;
+        try {
+            input = MAPPER.readTree(request.input() == null ? "{}" : request.input());
+        } catch (JsonProcessingException e) {
+            throw new ApiException("InvalidExecutionInput", "Invalid State Machine Execution Input: '"
+                    + e.getOriginalMessage() + "': send the input as a JSON text, such as {}.");
+        }
+        ExecutionRun run = new ExecutionRun(services, request);
+        run.begin(input);
+        return run;
     }
 
     public void sendTaskSuccess(String taskToken, String output) {
-        throw new UnsupportedOperationException("not implemented yet");
+        try {
+            MAPPER.readTree(output);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new ApiException("InvalidOutput", "Invalid Output: the task output must be JSON text, such as {}.");
+        }
+        services.tokens().success(taskToken, output);
     }
 
     public void sendTaskFailure(String taskToken, String error, String cause) {
-        throw new UnsupportedOperationException("not implemented yet");
+        services.tokens().failure(taskToken, error, cause);
     }
 
     public void sendTaskHeartbeat(String taskToken) {
-        throw new UnsupportedOperationException("not implemented yet");
+        services.tokens().heartbeat(taskToken);
     }
 
     /** Registers an activity ARN so that Task states may schedule work on it. */
     public void registerActivity(String activityArn) {
-        throw new UnsupportedOperationException("not implemented yet");
+        services.activities().register(activityArn);
     }
 
     public void deleteActivity(String activityArn) {
-        throw new UnsupportedOperationException("not implemented yet");
+        services.activities().delete(activityArn);
     }
 
     /**
      * GetActivityTask long poll: completes with a task as soon as one is scheduled on the activity,
      * or empty after {@code maxWait} (AWS: 60 s).
      */
-    public CompletableFuture<Optional<ActivityTask>> pollActivity(String activityArn, String workerName, Duration maxWait) {
-        throw new UnsupportedOperationException("not implemented yet");
+    public CompletableFuture<Optional<ActivityTask>> pollActivity(String activityArn, String workerName,
+                                                                  Duration maxWait) {
+        return services.activities().poll(activityArn, workerName, maxWait);
     }
 
     @Override
     public void close() {
+        services.timers().shutdownNow();
+        services.workers().shutdownNow();
+    }
+
+    private static ThreadFactory daemon(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
     }
 }

@@ -1,0 +1,102 @@
+package io.jenkins.plugins.stepfunctions.engine.asl;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+
+/** One state of a definition; the permitted records are the eight state types of ASL. */
+public sealed interface State {
+    String name();
+
+    StateIo io();
+
+    /** AWS's name of the type, the prefix of its history events ({@code Pass} -> PassStateEntered). */
+    String type();
+
+    default Transition transition() {
+        return new Transition(null, true);
+    }
+
+    default List<Retrier> retry() {
+        return List.of();
+    }
+
+    default List<Catcher> catchers() {
+        return List.of();
+    }
+
+    /** @param result the {@code Result} field, or null */
+    record Pass(String name, StateIo io, Transition transition, JsonNode result) implements State {
+        public String type() {
+            return "Pass";
+        }
+    }
+
+    /**
+     * @param timeoutSeconds   number, JSONata string, or null
+     * @param heartbeatSeconds number, JSONata string, or null
+     * @param credentials      {@code Credentials} or null
+     */
+    record Task(String name, StateIo io, Transition transition, String resource, JsonNode timeoutSeconds,
+                String timeoutSecondsPath, JsonNode heartbeatSeconds, String heartbeatSecondsPath,
+                JsonNode credentials, List<Retrier> retry, List<Catcher> catchers) implements State {
+        public String type() {
+            return "Task";
+        }
+    }
+
+    /** @param defaultNext {@code Default}, or null */
+    record Choice(String name, StateIo io, List<ChoiceBranch> choices, String defaultNext) implements State {
+        public String type() {
+            return "Choice";
+        }
+    }
+
+    /** One element of {@code Choices}: a JSONPath rule, or a JSONata {@code Condition}. */
+    record ChoiceBranch(JsonNode rule, JsonNode condition, String next, JsonNode output, JsonNode assign) {
+    }
+
+    /** Exactly one of the four fields is set. */
+    record Wait(String name, StateIo io, Transition transition, JsonNode seconds, JsonNode timestamp,
+                String secondsPath, String timestampPath) implements State {
+        public String type() {
+            return "Wait";
+        }
+    }
+
+    record Succeed(String name, StateIo io) implements State {
+        public String type() {
+            return "Succeed";
+        }
+    }
+
+    /** {@code error}/{@code cause} may be JSONata strings; the paths are JSONPath or intrinsic calls. */
+    record Fail(String name, StateIo io, JsonNode error, JsonNode cause, String errorPath, String causePath)
+            implements State {
+        public String type() {
+            return "Fail";
+        }
+    }
+
+    record Parallel(String name, StateIo io, Transition transition, List<Graph> branches, List<Retrier> retry,
+                    List<Catcher> catchers) implements State {
+        public String type() {
+            return "Parallel";
+        }
+    }
+
+    /**
+     * @param distributed  {@code ProcessorConfig.Mode: DISTRIBUTED}: iterations are child runs
+     *                     whose events stay out of this history (MapRun events instead)
+     * @param items        JSONata {@code Items} (or literal array), or null
+     * @param itemSelector {@code ItemSelector} or legacy {@code Parameters}, or null
+     */
+    record Map(String name, StateIo io, Transition transition, Graph processor, boolean distributed,
+               String itemsPath, JsonNode items, JsonNode itemSelector, JsonNode maxConcurrency,
+               String maxConcurrencyPath, JsonNode toleratedFailureCount, String toleratedFailureCountPath,
+               JsonNode toleratedFailurePercentage, String toleratedFailurePercentagePath,
+               List<Retrier> retry, List<Catcher> catchers) implements State {
+        public String type() {
+            return "Map";
+        }
+    }
+}

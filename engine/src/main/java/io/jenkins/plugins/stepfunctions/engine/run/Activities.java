@@ -1,0 +1,111 @@
+package io.jenkins.plugins.stepfunctions.engine.run;
+
+import io.jenkins.plugins.stepfunctions.engine.ApiException;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/** Activity task queues: work scheduled by Task states, handed to GetActivityTask long polls. */
+final class Activities {
+    /** One scheduled activity task; {@code started} gets the worker name when a worker takes it. */
+    static final class Work {
+        final ActivityTask task;
+        final Consumer<String> started;
+        volatile boolean cancelled;
+
+        Work(ActivityTask task, Consumer<String> started) {
+            this.task = task;
+            this.started = started;
+        }
+    }
+
+    private record Waiter(String workerName, CompletableFuture<Optional<ActivityTask>> future) {
+    }
+
+    private static final class Queue {
+        final ArrayDeque<Work> pending = new ArrayDeque<>();
+        final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
+    }
+
+    private final Map<String, Queue> queues = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService timers;
+
+    Activities(ScheduledExecutorService timers) {
+        this.timers = timers;
+    }
+
+    void register(String arn) {
+        queues.putIfAbsent(arn, new Queue());
+    }
+
+    void delete(String arn) {
+        Queue q = queues.remove(arn);
+        if (q != null) {
+            synchronized (q) {
+                q.waiters.forEach(w -> w.future().complete(Optional.empty()));
+            }
+        }
+    }
+
+    boolean exists(String arn) {
+        return queues.containsKey(arn);
+    }
+
+    /** Hands the work to a waiting worker or queues it; false when the activity does not exist. */
+    boolean schedule(String arn, Work work) {
+        Queue q = queues.get(arn);
+        if (q == null) {
+            return false;
+        }
+        Waiter waiter;
+        synchronized (q) {
+            waiter = q.waiters.poll();
+            while (waiter != null && waiter.future().isDone()) {
+                waiter = q.waiters.poll();
+            }
+            if (waiter == null) {
+                q.pending.add(work);
+                return true;
+            }
+        }
+        work.started.accept(waiter.workerName());
+        waiter.future().complete(Optional.of(work.task));
+        return true;
+    }
+
+    CompletableFuture<Optional<ActivityTask>> poll(String arn, String workerName, Duration maxWait) {
+        Queue q = queues.get(arn);
+        if (q == null) {
+            throw new ApiException("ActivityDoesNotExist", "Activity " + arn + " does not exist: create it with "
+                    + "CreateActivity first.");
+        }
+        CompletableFuture<Optional<ActivityTask>> future = new CompletableFuture<>();
+        Work work;
+        synchronized (q) {
+            work = q.pending.poll();
+            while (work != null && work.cancelled) {
+                work = q.pending.poll();
+            }
+            if (work == null) {
+                Waiter w = new Waiter(workerName, future);
+                q.waiters.add(w);
+                timers.schedule(() -> {
+                    synchronized (q) {
+                        q.waiters.remove(w);
+                    }
+                    future.complete(Optional.empty());
+                }, Math.max(1, maxWait.toMillis()), TimeUnit.MILLISECONDS);
+                return future;
+            }
+        }
+        work.started.accept(workerName);
+        future.complete(Optional.of(work.task));
+        return future;
+    }
+}

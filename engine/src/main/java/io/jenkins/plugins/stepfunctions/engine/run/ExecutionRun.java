@@ -1,0 +1,412 @@
+package io.jenkins.plugins.stepfunctions.engine.run;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.stepfunctions.engine.ApiException;
+import io.jenkins.plugins.stepfunctions.engine.StatesException;
+import io.jenkins.plugins.stepfunctions.engine.history.EventDetails;
+import io.jenkins.plugins.stepfunctions.engine.history.ExecutionHistory;
+import io.jenkins.plugins.stepfunctions.engine.history.HistoryEvent;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One execution. All interpretation happens on its actor: tasks queued with {@link #post} run one
+ * at a time on the engine's worker pool, so the interpreter needs no locks and never blocks a
+ * thread while the execution waits. Once terminal, only the compact result and the history stay.
+ */
+final class ExecutionRun implements Execution {
+    private static final Logger LOG = Logger.getLogger(ExecutionRun.class.getName());
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private final EngineServices services;
+    private final StartRequest request;
+    private final ExecutionHistory history = new ExecutionHistory();
+    private final Instant startDate;
+    private volatile ExecutionStatus status = ExecutionStatus.RUNNING;
+    private volatile Instant stopDate;
+    private volatile String output;
+    private volatile String error;
+    private volatile String cause;
+    private volatile int redriveCount;
+    private volatile Instant redriveDate;
+    private volatile CompletableFuture<Execution> completion = new CompletableFuture<>();
+
+    // interpreter state, dropped when terminal
+    private ArrayDeque<Runnable> queue = new ArrayDeque<>();
+    private boolean draining;
+    private int epoch;
+    private ObjectNode contextBase;
+    private Lane topLane;
+    private String redriveState;
+    private JsonNode redriveInput;
+    private Map<String, Integer> mockInvocations;
+
+    ExecutionRun(EngineServices services, StartRequest request) {
+        this.services = services;
+        this.request = request;
+        this.startDate = services.clock().instant();
+    }
+
+    // ---- Execution -----------------------------------------------------------------------------
+
+    @Override
+    public StartRequest request() {
+        return request;
+    }
+
+    @Override
+    public ExecutionStatus status() {
+        return status;
+    }
+
+    @Override
+    public Instant startDate() {
+        return startDate;
+    }
+
+    @Override
+    public Instant stopDate() {
+        return stopDate;
+    }
+
+    @Override
+    public String output() {
+        return output;
+    }
+
+    @Override
+    public String error() {
+        return error;
+    }
+
+    @Override
+    public String cause() {
+        return cause;
+    }
+
+    @Override
+    public int redriveCount() {
+        return redriveCount;
+    }
+
+    @Override
+    public Instant redriveDate() {
+        return redriveDate;
+    }
+
+    @Override
+    public ExecutionHistory history() {
+        return history;
+    }
+
+    @Override
+    public CompletableFuture<Execution> completion() {
+        return completion;
+    }
+
+    @Override
+    public void stop(String stopError, String stopCause) {
+        synchronized (this) {
+            if (status.isTerminal()) {
+                return;
+            }
+            ObjectNode details = EventDetails.errorCause(stopError, stopCause);
+            terminate(ExecutionStatus.ABORTED, null, stopError, stopCause, "ExecutionAborted",
+                    "executionAbortedEventDetails", details, history.size());
+        }
+    }
+
+    @Override
+    public void redrive() {
+        synchronized (this) {
+            if (!(status == ExecutionStatus.FAILED || status == ExecutionStatus.TIMED_OUT
+                    || status == ExecutionStatus.ABORTED)) {
+                throw new ApiException("ExecutionNotRedrivable", "Execution " + request.executionArn() + " is "
+                        + status + ": only FAILED, TIMED_OUT or ABORTED executions can be redriven.");
+            }
+            if ("EXPRESS".equals(request.type())) {
+                throw new ApiException("ExecutionNotRedrivable", "EXPRESS executions cannot be redriven: start a "
+                        + "new execution instead.");
+            }
+            if (redriveState == null) {
+                throw new ApiException("ExecutionNotRedrivable", "Execution " + request.executionArn() + " has no "
+                        + "failed state to redrive from.");
+            }
+            redriveCount++;
+            redriveDate = now();
+            status = ExecutionStatus.RUNNING;
+            stopDate = null;
+            output = null;
+            error = null;
+            cause = null;
+            completion = new CompletableFuture<>();
+            epoch++;
+            queue = new ArrayDeque<>();
+            contextBase = null;
+            long id = emitTop(history.size(), "ExecutionRedriven", "executionRedrivenEventDetails",
+                    EventDetails.redriven(redriveCount));
+            topLane.last = id;
+            String from = redriveState;
+            JsonNode in = redriveInput;
+            redriveState = null;
+            services.notifier().statusChanged(this);
+            scheduleTimeout();
+            post(() -> new GraphRun(this, request.definition().graph(), topLane, true, this::topDone)
+                    .drive(new Step.Next(from, in)));
+        }
+    }
+
+    // ---- lifecycle -----------------------------------------------------------------------------
+
+    void begin(JsonNode input) {
+        synchronized (this) {
+            emitTop(0, "ExecutionStarted", "executionStartedEventDetails",
+                    EventDetails.executionStarted(request.input(), request.roleArn()));
+            topLane = new Lane(0, false, new HashMap<>());
+            services.notifier().statusChanged(this);
+            scheduleTimeout();
+            post(() -> new GraphRun(this, request.definition().graph(), topLane, true, this::topDone).start(input));
+        }
+    }
+
+    private void scheduleTimeout() {
+        Long timeout = request.definition().timeoutSeconds();
+        if (timeout != null) {
+            schedule(timeout, () -> {
+                if (!status.isTerminal()) {
+                    terminate(ExecutionStatus.TIMED_OUT, null, StatesException.TIMEOUT, null, "ExecutionTimedOut",
+                            "executionTimedOutEventDetails", EventDetails.errorCause(StatesException.TIMEOUT, null),
+                            history.size());
+                }
+            });
+        }
+    }
+
+    private void topDone(Step step) {
+        if (status.isTerminal()) {
+            return;
+        }
+        if (step instanceof Step.End end) {
+            String text = EventDetails.text(end.output());
+            terminate(ExecutionStatus.SUCCEEDED, text, null, null, "ExecutionSucceeded",
+                    "executionSucceededEventDetails", EventDetails.output(text), topLane.last);
+        } else if (step instanceof Step.Failed failed) {
+            StatesException e = failed.error();
+            terminate(ExecutionStatus.FAILED, null, e.error(), e.cause(), "ExecutionFailed",
+                    "executionFailedEventDetails", EventDetails.errorCause(e.error(), e.cause()),
+                    failed.previousEventId());
+        }
+    }
+
+    private void terminate(ExecutionStatus terminal, String out, String err, String why, String type, String field,
+                           ObjectNode details, long previousEventId) {
+        emitTop(previousEventId, type, field, details);
+        output = out;
+        error = err;
+        cause = why;
+        stopDate = now();
+        epoch++;
+        queue = new ArrayDeque<>();
+        mockInvocations = null;
+        contextBase = null;
+        status = terminal;
+        services.tokens().closeAll(this);
+        services.notifier().statusChanged(this);
+        completion.complete(this);
+    }
+
+    void rememberRedrivePoint(String stateName, JsonNode input) {
+        redriveState = stateName;
+        redriveInput = input;
+    }
+
+    /** An unexpected Java error: the execution fails with States.Runtime, other executions go on. */
+    private void crashed(Throwable t) {
+        LOG.log(Level.WARNING, "Interpreter error in " + request.executionArn(), t);
+        if (!status.isTerminal()) {
+            terminate(ExecutionStatus.FAILED, null, StatesException.RUNTIME, "Internal error of the engine: " + t,
+                    "ExecutionFailed", "executionFailedEventDetails",
+                    EventDetails.errorCause(StatesException.RUNTIME, "Internal error of the engine: " + t),
+                    history.size());
+        }
+    }
+
+    // ---- actor ---------------------------------------------------------------------------------
+
+    /** Queues work on this execution's actor (from the actor itself or any other thread). */
+    void post(Runnable task) {
+        synchronized (this) {
+            if (status.isTerminal()) {
+                return;
+            }
+            queue.add(task);
+            if (draining) {
+                return;
+            }
+            draining = true;
+        }
+        services.workers().execute(this::drain);
+    }
+
+    /** A callback for the outside world (timers, HTTP, task tokens): dropped when the run moved on. */
+    Runnable guard(Runnable task) {
+        int at;
+        synchronized (this) {
+            at = epoch;
+        }
+        return () -> {
+            synchronized (this) {
+                if (at != epoch) {
+                    return;
+                }
+            }
+            post(task);
+        };
+    }
+
+    private void drain() {
+        int budget = 10_000;
+        while (true) {
+            synchronized (this) {
+                Runnable next = queue.poll();
+                if (next == null) {
+                    draining = false;
+                    return;
+                }
+                try {
+                    next.run();
+                } catch (Throwable t) {
+                    crashed(t);
+                }
+                if (--budget == 0 && !queue.isEmpty()) {
+                    // let other executions use this worker; resume with a fresh submission
+                    services.workers().execute(this::drain);
+                    return;
+                }
+            }
+        }
+    }
+
+    void schedule(double seconds, Runnable task) {
+        Runnable guarded = guard(task);
+        long nanos = (long) (seconds * services.timeScale() * 1_000_000_000L);
+        if (nanos <= 0) {
+            guarded.run();
+        } else {
+            services.timers().schedule(guarded, nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+        }
+    }
+
+    // ---- events --------------------------------------------------------------------------------
+
+    long emit(Lane lane, String type, String field, Supplier<ObjectNode> details) {
+        if (lane.silent) {
+            return lane.last;
+        }
+        long id = append(lane.last, type, field, details == null ? null : details.get());
+        lane.last = id;
+        return id;
+    }
+
+    /** An event that follows {@code previousEventId} without moving the lane's position. */
+    long emitAt(Lane lane, long previousEventId, String type, String field, Supplier<ObjectNode> details) {
+        if (lane.silent) {
+            return previousEventId;
+        }
+        return append(previousEventId, type, field, details == null ? null : details.get());
+    }
+
+    private long emitTop(long previousEventId, String type, String field, ObjectNode details) {
+        return append(previousEventId, type, field, details);
+    }
+
+    private long append(long previousEventId, String type, String field, ObjectNode details) {
+        long id = history.size() + 1L;
+        history.append(new HistoryEvent(id, previousEventId, now(), type, field, details));
+        return id;
+    }
+
+    // ---- services for states -------------------------------------------------------------------
+
+    Instant now() {
+        return services.clock().instant();
+    }
+
+    double random() {
+        return services.random().nextDouble();
+    }
+
+    EngineServices services() {
+        return services;
+    }
+
+    /** The invocation index of a mocked state within this execution, for MockedResponses keys. */
+    int nextMockInvocation(String stateName) {
+        if (mockInvocations == null) {
+            mockInvocations = new HashMap<>();
+        }
+        return mockInvocations.merge(stateName, 1, Integer::sum) - 1;
+    }
+
+    String newMapRunArn(String stateName) {
+        String arn = request.stateMachineArn().replace(":stateMachine:", ":mapRun:");
+        return arn + "/" + stateName + ":" + java.util.UUID.randomUUID();
+    }
+
+    /** The context object ($$) of a state; the execution part is shared between states. */
+    ObjectNode contextObject(String stateName, Instant enteredTime, int retryCount, String taskToken) {
+        if (contextBase == null) {
+            ObjectNode execution = NODES.objectNode();
+            execution.put("Id", request.executionArn());
+            execution.set("Input", parse(request.input()));
+            execution.put("StartTime", format(startDate));
+            execution.put("Name", request.name());
+            execution.put("RoleArn", request.roleArn());
+            execution.put("RedriveCount", redriveCount);
+            if (redriveDate != null) {
+                execution.put("RedriveTime", format(redriveDate));
+            }
+            ObjectNode machine = NODES.objectNode();
+            machine.put("Id", request.stateMachineArn());
+            machine.put("Name", request.stateMachineName());
+            contextBase = NODES.objectNode();
+            contextBase.set("Execution", execution);
+            contextBase.set("StateMachine", machine);
+        }
+        ObjectNode ctx = NODES.objectNode();
+        ctx.set("Execution", contextBase.get("Execution"));
+        ctx.set("StateMachine", contextBase.get("StateMachine"));
+        ObjectNode st = ctx.putObject("State");
+        st.put("EnteredTime", format(enteredTime));
+        st.put("Name", stateName);
+        st.put("RetryCount", retryCount);
+        if (taskToken != null) {
+            ctx.putObject("Task").put("Token", taskToken);
+        }
+        return ctx;
+    }
+
+    static String format(Instant instant) {
+        return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+    }
+
+    static JsonNode parse(String json) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            return NODES.textNode(json);
+        }
+    }
+}

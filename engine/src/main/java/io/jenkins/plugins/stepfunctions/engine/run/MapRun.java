@@ -1,0 +1,287 @@
+package io.jenkins.plugins.stepfunctions.engine.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.stepfunctions.engine.StatesException;
+import io.jenkins.plugins.stepfunctions.engine.asl.State;
+import io.jenkins.plugins.stepfunctions.engine.dataflow.JsonataScope;
+import io.jenkins.plugins.stepfunctions.engine.dataflow.PathScope;
+import io.jenkins.plugins.stepfunctions.engine.dataflow.PayloadTemplates;
+import io.jenkins.plugins.stepfunctions.engine.history.EventDetails;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A Map state's attempt. Iterations start in index order up to MaxConcurrency at a time; an
+ * iteration that finishes at once lets the next start in the same loop, so 10,000 items cost no
+ * stack. Inline iterations record MapIteration* events; distributed ones run silently between
+ * MapRunStarted and MapRunSucceeded/Failed, as AWS records child executions elsewhere.
+ */
+final class MapRun {
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private final StateRun run;
+    private final State.Map state;
+    private JsonNode effective;
+    private JsonNode[] results;
+    private final List<Lane> lanes = new ArrayList<>();
+    private int next;
+    private int running;
+    private int completed;
+    private int failures;
+    private int limit;
+    private long toleratedCount = -1;
+    private double toleratedPercentage = -1;
+    private boolean pumping;
+    private boolean over;
+    private long cursor;
+    private long mapRunStarted;
+    private StatesException lastFailure;
+
+    MapRun(StateRun run, State.Map state) {
+        this.run = run;
+        this.state = state;
+    }
+
+    void run() {
+        JsonNode items = items();
+        limit = maxConcurrency();
+        long started = run.execution.emit(run.lane, "MapStateStarted", "mapStateStartedEventDetails",
+                () -> EventDetails.mapStarted(items.size()));
+        if (state.distributed()) {
+            toleratedCount = toleratedCount();
+            toleratedPercentage = toleratedPercentage();
+            String mapRunArn = run.execution.newMapRunArn(state.name());
+            mapRunStarted = run.execution.emit(run.lane, "MapRunStarted", "mapRunStartedEventDetails",
+                    () -> EventDetails.mapRunStarted(mapRunArn));
+        }
+        cursor = started;
+        results = new JsonNode[items.size()];
+        itemsNode = items;
+        pump();
+    }
+
+    private JsonNode itemsNode;
+
+    private JsonNode items() {
+        JsonNode items;
+        if (run.io.jsonata()) {
+            if (state.items() != null) {
+                items = state.items().isTextual() ? run.jsonata(state.items(), run.jsonataScope(null, null))
+                        : run.jsonata(state.items(), run.jsonataScope(null, null));
+                if (!items.isArray()) {
+                    throw new StatesException(StatesException.QUERY_EVALUATION_ERROR, "The JSONata expression '"
+                            + StateRun.expressionText(state.items()) + "' specified for the field 'Items' returned "
+                            + "an unexpected result type. Expected 'array', but was '" + StateRun.typeName(items)
+                            + "' for value: " + EventDetails.text(items));
+                }
+            } else {
+                items = run.input;
+                if (!items.isArray()) {
+                    throw new StatesException(StatesException.QUERY_EVALUATION_ERROR, "Map state input must be an "
+                            + "array but was: " + EventDetails.text(items));
+                }
+            }
+            effective = run.input;
+            return items;
+        }
+        effective = run.select(run.io.inputPath(), run.input, "InputPath");
+        items = state.itemsPath() == null ? effective : run.select(state.itemsPath(), effective, "ItemsPath");
+        if (!items.isArray()) {
+            throw new StatesException(StatesException.RUNTIME, "Map state input must be an array but was: "
+                    + EventDetails.text(items) + " (ItemsPath '" + state.itemsPath() + "')");
+        }
+        return items;
+    }
+
+    private int maxConcurrency() {
+        JsonNode v;
+        if (state.maxConcurrencyPath() != null) {
+            v = run.read(state.maxConcurrencyPath(), effective, "MaxConcurrencyPath");
+            if (!v.isIntegralNumber() || v.asLong() < 0) {
+                throw new StatesException(StatesException.RUNTIME, "The MaxConcurrencyPath field refers to value "
+                        + quoted(v) + " which is not a valid integer: " + state.maxConcurrencyPath());
+            }
+            return v.asInt();
+        }
+        v = state.maxConcurrency();
+        if (v == null) {
+            return 0;
+        }
+        if (v.isTextual() && run.io.jsonata()) {
+            v = run.jsonata(v, run.jsonataScope(null, null));
+            if (!v.isIntegralNumber() || v.asLong() < 0) {
+                throw new StatesException(StatesException.QUERY_EVALUATION_ERROR, "The JSONata expression '"
+                        + StateRun.expressionText(state.maxConcurrency()) + "' specified for the field "
+                        + "'MaxConcurrency' returned an unexpected result type. Expected 'integer', but was '"
+                        + StateRun.typeName(v) + "' for value: " + EventDetails.text(v));
+            }
+        }
+        return v.asInt();
+    }
+
+    private long toleratedCount() {
+        JsonNode v;
+        if (state.toleratedFailureCountPath() != null) {
+            v = run.read(state.toleratedFailureCountPath(), effective, "ToleratedFailureCountPath");
+            if (!v.isIntegralNumber()) {
+                throw new StatesException(StatesException.RUNTIME, "The ToleratedFailureCountPath field refers to "
+                        + "value " + quoted(v) + " which is not a valid integer: " + state.toleratedFailureCountPath());
+            }
+        } else if (state.toleratedFailureCount() != null) {
+            v = state.toleratedFailureCount();
+            if (v.isTextual() && run.io.jsonata()) {
+                v = run.jsonata(v, run.jsonataScope(null, null));
+            }
+        } else {
+            return -1;
+        }
+        if (v.asLong() < 0) {
+            throw new StatesException(StatesException.RUNTIME, "ToleratedFailureCount cannot be negative.");
+        }
+        return v.asLong();
+    }
+
+    private double toleratedPercentage() {
+        JsonNode v;
+        if (state.toleratedFailurePercentagePath() != null) {
+            v = run.read(state.toleratedFailurePercentagePath(), effective, "ToleratedFailurePercentagePath");
+            if (!v.isNumber()) {
+                throw new StatesException(StatesException.RUNTIME, "The ToleratedFailurePercentagePath field refers "
+                        + "to value " + quoted(v) + " which is not a valid float: "
+                        + state.toleratedFailurePercentagePath());
+            }
+        } else if (state.toleratedFailurePercentage() != null) {
+            v = state.toleratedFailurePercentage();
+            if (v.isTextual() && run.io.jsonata()) {
+                v = run.jsonata(v, run.jsonataScope(null, null));
+            }
+        } else {
+            return -1;
+        }
+        if (v.asDouble() < 0 || v.asDouble() > 100) {
+            throw new StatesException(StatesException.RUNTIME, "ToleratedFailurePercentage must be between 0 and 100.");
+        }
+        return v.asDouble();
+    }
+
+    private static String quoted(JsonNode v) {
+        return "\"" + (v.isTextual() ? v.asText() : EventDetails.text(v)) + "\"";
+    }
+
+    private void pump() {
+        if (pumping) {
+            return;
+        }
+        pumping = true;
+        try {
+            while (!over && next < results.length && (limit == 0 || running < limit)) {
+                int index = next++;
+                running++;
+                launch(index);
+            }
+        } finally {
+            pumping = false;
+        }
+        if (!over && completed == results.length) {
+            finish();
+        }
+    }
+
+    private void launch(int index) {
+        JsonNode item = itemsNode.get(index);
+        JsonNode iterationInput = iterationInput(index, item);
+        long startedId = run.execution.emitAt(run.lane, cursor, "MapIterationStarted",
+                "mapIterationStartedEventDetails", () -> EventDetails.mapIteration(state.name(), index));
+        Lane lane = run.lane.child(startedId, state.distributed());
+        lanes.add(lane);
+        new GraphRun(run.execution, state.processor(), lane, false, step -> iterationDone(index, lane, step))
+                .start(iterationInput);
+    }
+
+    private JsonNode iterationInput(int index, JsonNode item) {
+        if (state.itemSelector() == null) {
+            return item;
+        }
+        ObjectNode ctx = NODES.objectNode();
+        ctx.setAll(run.context());
+        ObjectNode itemNode = ctx.putObject("Map").putObject("Item");
+        itemNode.put("Index", index);
+        itemNode.set("Value", item);
+        if (run.io.jsonata()) {
+            JsonataScope scope = run.jsonataScope(ctx, null, null);
+            return run.jsonata(state.itemSelector(), scope);
+        }
+        return PayloadTemplates.resolve(state.itemSelector(), new PathScope(effective, ctx, run.lane.variables));
+    }
+
+    private void iterationDone(int index, Lane lane, Step step) {
+        if (over) {
+            return;
+        }
+        running--;
+        completed++;
+        if (step instanceof Step.Failed failed) {
+            run.execution.emitAt(run.lane, failed.previousEventId(), "MapIterationFailed",
+                    "mapIterationFailedEventDetails", () -> EventDetails.mapIteration(state.name(), index));
+            failures++;
+            lastFailure = failed.error();
+            if (!tolerated()) {
+                over = true;
+                lanes.forEach(Lane::cancel);
+                if (state.distributed()) {
+                    long failedRun = run.execution.emitAt(run.lane, mapRunStarted, "MapRunFailed",
+                            "mapRunFailedEventDetails", () -> EventDetails.errorCause(
+                                    StatesException.EXCEED_TOLERATED_FAILURE_THRESHOLD, null));
+                    run.failed(new StatesException(StatesException.EXCEED_TOLERATED_FAILURE_THRESHOLD,
+                            "The specified tolerance threshold was exceeded"), failedRun, true);
+                } else {
+                    run.failed(failed.error(), failed.previousEventId(), true);
+                }
+                return;
+            }
+            cursor = failed.previousEventId();
+        } else {
+            results[index] = ((Step.End) step).output();
+            run.execution.emitAt(run.lane, lane.last, "MapIterationSucceeded", "mapIterationSucceededEventDetails",
+                    () -> EventDetails.mapIteration(state.name(), index));
+            cursor = lane.last;
+        }
+        if (!pumping) {
+            pump();
+        }
+    }
+
+    private boolean tolerated() {
+        if (!state.distributed()) {
+            return false;
+        }
+        if (toleratedCount < 0 && toleratedPercentage < 0) {
+            return false;
+        }
+        boolean byCount = toleratedCount >= 0 && failures <= toleratedCount;
+        boolean byPercentage = toleratedPercentage >= 0
+                && failures * 100.0 / Math.max(1, results.length) <= toleratedPercentage;
+        return byCount || byPercentage;
+    }
+
+    private void finish() {
+        over = true;
+        ArrayNode out = NODES.arrayNode(results.length);
+        for (JsonNode r : results) {
+            out.add(r == null ? NODES.nullNode() : r);
+        }
+        if (state.distributed()) {
+            long succeeded = run.execution.emitAt(run.lane, mapRunStarted, "MapRunSucceeded", null, null);
+            run.execution.emitAt(run.lane, succeeded, "MapStateSucceeded", null, null);
+            run.lane.last = mapRunStarted;
+        } else {
+            long last = results.length == 0 ? run.lane.last : run.execution.history().size();
+            run.execution.emitAt(run.lane, last, "MapStateSucceeded", null, null);
+            run.lane.last = last;
+        }
+        run.finishWithResult(out);
+    }
+}

@@ -1,0 +1,564 @@
+package io.jenkins.plugins.stepfunctions.engine.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.stepfunctions.engine.StatesException;
+import io.jenkins.plugins.stepfunctions.engine.asl.Catcher;
+import io.jenkins.plugins.stepfunctions.engine.asl.Retrier;
+import io.jenkins.plugins.stepfunctions.engine.asl.State;
+import io.jenkins.plugins.stepfunctions.engine.asl.StateIo;
+import io.jenkins.plugins.stepfunctions.engine.dataflow.ChoiceRules;
+import io.jenkins.plugins.stepfunctions.engine.dataflow.IntrinsicFunctions;
+import io.jenkins.plugins.stepfunctions.engine.dataflow.JsonPaths;
+import io.jenkins.plugins.stepfunctions.engine.dataflow.JsonataExpressions;
+import io.jenkins.plugins.stepfunctions.engine.dataflow.JsonataScope;
+import io.jenkins.plugins.stepfunctions.engine.dataflow.PathScope;
+import io.jenkins.plugins.stepfunctions.engine.dataflow.PayloadTemplates;
+import io.jenkins.plugins.stepfunctions.engine.history.EventDetails;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One visit of one state: entered event, the state's work (at once or later), Retry and Catch,
+ * the data flow of both query languages, and the exited event. Runs on the execution's actor.
+ */
+final class StateRun {
+    static final int MAX_PAYLOAD_BYTES = 256 * 1024;
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    final GraphRun graphRun;
+    final ExecutionRun execution;
+    final Lane lane;
+    final State state;
+    final StateIo io;
+    final JsonNode input;
+    long enteredId;
+    private long enteredPrev;
+    private Instant enteredTime;
+    private final int[] retryCounts;
+    private int retryCount;
+    /** Incremented per attempt so that late answers to an abandoned attempt are ignored. */
+    int attempt;
+    private boolean starting;
+    private Step syncStep;
+    private ObjectNode context;
+    /** The task token of the current attempt, when the definition asks for one. */
+    String taskToken;
+
+    StateRun(GraphRun graphRun, State state, JsonNode input) {
+        this.graphRun = graphRun;
+        this.execution = graphRun.execution;
+        this.lane = graphRun.lane;
+        this.state = state;
+        this.io = state.io();
+        this.input = input;
+        this.retryCounts = new int[state.retry().size()];
+    }
+
+    /** Enters the state and runs it; the step when it finished at once, else null (it resumes later). */
+    Step start() {
+        enteredPrev = lane.last;
+        enteredTime = execution.now();
+        enteredId = execution.emit(lane, state.type() + "StateEntered", "stateEnteredEventDetails",
+                () -> EventDetails.stateEntered(state.name(), EventDetails.text(input)));
+        starting = true;
+        try {
+            attempt();
+        } finally {
+            starting = false;
+        }
+        Step s = syncStep;
+        syncStep = null;
+        return s;
+    }
+
+    private void attempt() {
+        attempt++;
+        context = null;
+        try {
+            if (state instanceof State.Pass p) {
+                pass(p);
+            } else if (state instanceof State.Choice c) {
+                choice(c);
+            } else if (state instanceof State.Wait w) {
+                waitState(w);
+            } else if (state instanceof State.Succeed) {
+                succeed();
+            } else if (state instanceof State.Fail f) {
+                failState(f);
+            } else if (state instanceof State.Task t) {
+                new TaskInvocation(this, t).run();
+            } else if (state instanceof State.Parallel p) {
+                new ParallelRun(this, p).run();
+            } else if (state instanceof State.Map m) {
+                new MapRun(this, m).run();
+            }
+        } catch (StatesException e) {
+            fail(e);
+        } catch (RuntimeException e) {
+            fail(new StatesException(StatesException.RUNTIME, "Internal error in state '" + state.name() + "': "
+                    + e));
+        }
+    }
+
+    // ---- state types --------------------------------------------------------------------------
+
+    private void pass(State.Pass p) {
+        if (io.jsonata()) {
+            JsonataScope scope = jsonataScope(null, null);
+            Map<String, JsonNode> assigned = assignJsonata(io.assign(), scope);
+            JsonNode out = io.output() != null ? jsonata(io.output(), scope) : input;
+            exit(out, assigned, p.transition().next());
+            return;
+        }
+        JsonNode effective = select(io.inputPath(), input, "InputPath");
+        JsonNode result = io.parameters() != null ? template(io.parameters(), effective) : effective;
+        if (p.result() != null) {
+            result = p.result();
+        }
+        Map<String, JsonNode> assigned = assignPath(io.assign(), result);
+        JsonNode out = select(io.outputPath(), resultPath(io.resultPath(), result), "OutputPath");
+        exit(out, assigned, p.transition().next());
+    }
+
+    private void succeed() {
+        JsonNode out;
+        if (io.jsonata()) {
+            out = io.output() != null ? jsonata(io.output(), jsonataScope(null, null)) : input;
+        } else {
+            out = select(io.outputPath(), select(io.inputPath(), input, "InputPath"), "OutputPath");
+        }
+        exit(out, null, null);
+    }
+
+    private void choice(State.Choice c) {
+        if (io.jsonata()) {
+            JsonataScope scope = jsonataScope(null, null);
+            for (State.ChoiceBranch b : c.choices()) {
+                JsonNode verdict = jsonata(b.condition(), scope);
+                if (!verdict.isBoolean()) {
+                    throw new StatesException(StatesException.QUERY_EVALUATION_ERROR, "The JSONata expression '"
+                            + expressionText(b.condition()) + "' specified for the field 'Condition' returned an "
+                            + "unexpected result type. Expected 'boolean', but was '" + typeName(verdict)
+                            + "' for value: " + EventDetails.text(verdict));
+                }
+                if (verdict.asBoolean()) {
+                    Map<String, JsonNode> assigned = assignJsonata(b.assign(), scope);
+                    exit(b.output() != null ? jsonata(b.output(), scope) : input, assigned, b.next());
+                    return;
+                }
+            }
+            noMatch(c, () -> assignJsonata(io.assign(), scope),
+                    () -> io.output() != null ? jsonata(io.output(), scope) : input);
+            return;
+        }
+        JsonNode effective = select(io.inputPath(), input, "InputPath");
+        PathScope scope = pathScope(effective);
+        for (State.ChoiceBranch b : c.choices()) {
+            if (ChoiceRules.matches(b.rule(), scope)) {
+                Map<String, JsonNode> assigned = assignPath(b.assign(), effective);
+                exit(select(io.outputPath(), effective, "OutputPath"), assigned, b.next());
+                return;
+            }
+        }
+        noMatch(c, () -> assignPath(io.assign(), effective), () -> select(io.outputPath(), effective, "OutputPath"));
+    }
+
+    private void noMatch(State.Choice c, java.util.function.Supplier<Map<String, JsonNode>> assign,
+                         java.util.function.Supplier<JsonNode> output) {
+        if (c.defaultNext() == null) {
+            throw new StatesException(StatesException.NO_CHOICE_MATCHED, "No Matches!");
+        }
+        Map<String, JsonNode> assigned = assign.get();
+        exit(output.get(), assigned, c.defaultNext());
+    }
+
+    private void waitState(State.Wait w) {
+        Instant wake;
+        JsonNode effective = io.jsonata() ? input : select(io.inputPath(), input, "InputPath");
+        Instant now = execution.now();
+        if (w.seconds() != null) {
+            JsonNode v = io.jsonata() ? jsonata(w.seconds(), jsonataScope(null, null)) : w.seconds();
+            if (!v.isNumber() || !v.canConvertToLong() || v.asDouble() != Math.rint(v.asDouble()) || v.asLong() < 0) {
+                throw new StatesException(io.jsonata() ? StatesException.QUERY_EVALUATION_ERROR : StatesException.RUNTIME,
+                        "The Seconds field must be a non-negative integer, but was: " + EventDetails.text(v));
+            }
+            wake = now.plusSeconds(v.asLong());
+        } else if (w.secondsPath() != null) {
+            JsonNode v = read(w.secondsPath(), effective, "SecondsPath");
+            if (!v.isNumber() || !v.canConvertToLong() || v.asDouble() != Math.rint(v.asDouble())) {
+                throw new StatesException(StatesException.RUNTIME, "The SecondsPath parameter cannot be parsed as a "
+                        + "long value: " + w.secondsPath() + " == " + (v.isTextual() ? v.asText() : EventDetails.text(v)));
+            }
+            if (v.asLong() < 0) {
+                throw new StatesException(StatesException.RUNTIME, "The SecondsPath parameter references a negative "
+                        + "value: " + w.secondsPath() + " == " + EventDetails.text(v));
+            }
+            wake = now.plusSeconds(v.asLong());
+        } else if (w.timestamp() != null) {
+            JsonNode v = io.jsonata() ? jsonata(w.timestamp(), jsonataScope(null, null)) : w.timestamp();
+            wake = timestamp(v, "Timestamp", io.jsonata() ? StatesException.QUERY_EVALUATION_ERROR
+                    : StatesException.RUNTIME, null);
+        } else {
+            JsonNode v = read(w.timestampPath(), effective, "TimestampPath");
+            wake = timestamp(v, "TimestampPath", StatesException.RUNTIME, w.timestampPath());
+        }
+        Runnable done = () -> {
+            if (io.jsonata()) {
+                JsonataScope scope = jsonataScope(null, null);
+                Map<String, JsonNode> assigned = assignJsonata(io.assign(), scope);
+                exit(io.output() != null ? jsonata(io.output(), scope) : input, assigned, w.transition().next());
+            } else {
+                Map<String, JsonNode> assigned = assignPath(io.assign(), effective);
+                exit(select(io.outputPath(), effective, "OutputPath"), assigned, w.transition().next());
+            }
+        };
+        double seconds = (wake.toEpochMilli() - now.toEpochMilli()) / 1000.0;
+        if (seconds <= 0) {
+            done.run();
+        } else {
+            int current = attempt;
+            execution.schedule(seconds, () -> guarded(current, done));
+        }
+    }
+
+    private static Instant timestamp(JsonNode v, String field, String error, String path) {
+        String text = v.isTextual() ? v.asText() : null;
+        try {
+            if (text == null || !(text.endsWith("Z") || text.matches(".*[+-]\\d\\d:\\d\\d$"))) {
+                throw new DateTimeParseException("no zone", String.valueOf(text), 0);
+            }
+            return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+        } catch (DateTimeParseException e) {
+            if (path != null) {
+                throw new StatesException(error, "The TimestampPath parameter does not reference a valid ISO-8601 "
+                        + "extended offset date-time format string: " + path + " == "
+                        + (v.isTextual() ? v.asText() : EventDetails.text(v)));
+            }
+            throw new StatesException(error, "The " + field + " field cannot be parsed as an ISO-8601 extended "
+                    + "offset date-time format string: " + (v.isTextual() ? v.asText() : EventDetails.text(v)));
+        }
+    }
+
+    private void failState(State.Fail f) {
+        String error;
+        String cause;
+        if (io.jsonata()) {
+            JsonataScope scope = jsonataScope(null, null);
+            error = f.error() == null ? null : textOf(jsonata(f.error(), scope));
+            cause = f.cause() == null ? null : textOf(jsonata(f.cause(), scope));
+        } else {
+            error = f.errorPath() != null ? failField(f.errorPath(), "ErrorPath") : f.error() == null ? null
+                    : f.error().asText();
+            cause = f.causePath() != null ? failField(f.causePath(), "CausePath") : f.cause() == null ? null
+                    : f.cause().asText();
+        }
+        complete(new Step.Failed(new StatesException(error, cause), lane.last));
+    }
+
+    private String failField(String path, String field) {
+        JsonNode v;
+        if (path.startsWith("States.")) {
+            v = IntrinsicFunctions.evaluate(path, pathScope(input));
+        } else {
+            v = JsonPaths.read(path, pathScope(input));
+            if (v == null) {
+                throw new StatesException(StatesException.RUNTIME, "The JSONPath '" + path + "' specified for the "
+                        + "field '" + field + "' could not be found in the input '" + EventDetails.text(input) + "'");
+            }
+        }
+        return textOf(v);
+    }
+
+    private static String textOf(JsonNode v) {
+        return v == null || v.isNull() ? null : v.isTextual() ? v.asText() : EventDetails.text(v);
+    }
+
+    // ---- results, failures, exits --------------------------------------------------------------
+
+    /** Task, Map and Parallel: the raw result goes through ResultSelector/ResultPath/OutputPath or Output. */
+    void finishWithResult(JsonNode result) {
+        try {
+            if (io.jsonata()) {
+                JsonataScope scope = jsonataScope(result, null);
+                Map<String, JsonNode> assigned = assignJsonata(io.assign(), scope);
+                exit(io.output() != null ? jsonata(io.output(), scope) : result, assigned, state.transition().next());
+                return;
+            }
+            JsonNode selected = io.resultSelector() != null ? template(io.resultSelector(), result) : result;
+            Map<String, JsonNode> assigned = assignPath(io.assign(), selected);
+            exit(select(io.outputPath(), resultPath(io.resultPath(), selected), "OutputPath"), assigned,
+                    state.transition().next());
+        } catch (StatesException e) {
+            fail(e);
+        } catch (RuntimeException e) {
+            fail(new StatesException(StatesException.RUNTIME, "Internal error in state '" + state.name() + "': " + e));
+        }
+    }
+
+    private void exit(JsonNode output, Map<String, JsonNode> assigned, String next) {
+        String text = EventDetails.text(output);
+        if (text.length() > MAX_PAYLOAD_BYTES / 4 && text.getBytes(StandardCharsets.UTF_8).length > MAX_PAYLOAD_BYTES) {
+            complete(new Step.Failed(new StatesException("States.DataLimitExceeded", "The state/task '"
+                    + state.name() + "' returned a result with a size exceeding the maximum number of bytes service "
+                    + "limit."), lane.last));
+            return;
+        }
+        if (assigned != null) {
+            lane.variables.putAll(assigned);
+        }
+        execution.emit(lane, state.type() + "StateExited", "stateExitedEventDetails",
+                () -> EventDetails.stateExited(state.name(), text, assignedText(assigned)));
+        boolean end = next == null;
+        complete(end ? new Step.End(output) : new Step.Next(next, output));
+    }
+
+    private static Map<String, String> assignedText(Map<String, JsonNode> assigned) {
+        if (assigned == null) {
+            return null;
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        assigned.forEach((k, v) -> out.put(k, EventDetails.text(v)));
+        return out;
+    }
+
+    /** An error raised while evaluating this state (not a task's answer). */
+    void fail(StatesException e) {
+        StatesException error = withStatePrefix(e);
+        long prev = lane.last;
+        boolean stateFailed = false;
+        if (StatesException.QUERY_EVALUATION_ERROR.equals(error.error())) {
+            long after = state instanceof State.Wait ? enteredId : enteredPrev;
+            prev = execution.emitAt(lane, after, "EvaluationFailed", "evaluationFailedEventDetails",
+                    () -> EventDetails.evaluationFailed(error.error(), error.cause(), null, state.name()));
+            stateFailed = state instanceof State.Map || state instanceof State.Parallel;
+        }
+        failed(error, prev, stateFailed);
+    }
+
+    private StatesException withStatePrefix(StatesException e) {
+        String cause = e.cause();
+        if (cause != null && cause.startsWith("An error occurred while executing the state")) {
+            return e;
+        }
+        return new StatesException(e.error(), "An error occurred while executing the state '" + state.name()
+                + "' (entered at the event id #" + enteredId + "). " + (cause == null ? "" : cause));
+    }
+
+    /**
+     * Retry, then Catch, then give up. {@code failedEvent}: emit {@code <Type>StateFailed} before
+     * catching or giving up (Map and Parallel do when their iterations or branches fail).
+     */
+    void failed(StatesException e, long previousEventId, boolean failedEvent) {
+        String error = e.error() == null ? "" : e.error();
+        for (int i = 0; i < state.retry().size(); i++) {
+            Retrier r = state.retry().get(i);
+            if (ErrorMatch.matches(r.errorEquals(), error)) {
+                if (retryCounts[i] < r.maxAttempts()) {
+                    double delay = r.intervalSeconds() * Math.pow(r.backoffRate(), retryCounts[i]);
+                    if (r.maxDelaySeconds() > 0) {
+                        delay = Math.min(delay, r.maxDelaySeconds());
+                    }
+                    if (r.fullJitter()) {
+                        delay = execution.random() * delay;
+                    }
+                    retryCounts[i]++;
+                    retryCount++;
+                    lane.last = previousEventId;
+                    int current = attempt;
+                    execution.schedule(delay, () -> guarded(current, this::attempt));
+                    return;
+                }
+                break;
+            }
+        }
+        long prev = previousEventId;
+        if (failedEvent) {
+            prev = execution.emitAt(lane, previousEventId, state.type() + "StateFailed", null, null);
+        }
+        for (Catcher c : state.catchers()) {
+            if (ErrorMatch.matches(c.errorEquals(), error)) {
+                lane.last = prev;
+                caught(c, e);
+                return;
+            }
+        }
+        complete(new Step.Failed(e, prev));
+    }
+
+    private void caught(Catcher c, StatesException e) {
+        ObjectNode errorOutput = NODES.objectNode();
+        errorOutput.put("Error", e.error());
+        if (e.cause() != null) {
+            errorOutput.put("Cause", e.cause());
+        }
+        try {
+            if (io.jsonata()) {
+                JsonataScope scope = jsonataScope(null, errorOutput);
+                Map<String, JsonNode> assigned = assignJsonata(c.assign(), scope);
+                exit(c.output() != null ? jsonata(c.output(), scope) : errorOutput, assigned, c.next());
+            } else {
+                Map<String, JsonNode> assigned = assignPath(c.assign(), errorOutput);
+                exit(resultPath(c.resultPath(), errorOutput), assigned, c.next());
+            }
+        } catch (StatesException again) {
+            complete(new Step.Failed(withStatePrefix(again), lane.last));
+        }
+    }
+
+    void complete(Step step) {
+        if (step instanceof Step.Failed && graphRun.topLevel) {
+            execution.rememberRedrivePoint(state.name(), input);
+        }
+        if (starting) {
+            syncStep = step;
+        } else {
+            execution.post(() -> graphRun.drive(step));
+        }
+    }
+
+    /** Runs {@code r} unless a later attempt or a terminal status made it stale. */
+    void guarded(int forAttempt, Runnable r) {
+        if (forAttempt != attempt) {
+            return;
+        }
+        try {
+            r.run();
+        } catch (StatesException e) {
+            fail(e);
+        } catch (RuntimeException e) {
+            fail(new StatesException(StatesException.RUNTIME, "Internal error in state '" + state.name() + "': " + e));
+        }
+    }
+
+    // ---- data flow ------------------------------------------------------------------------------
+
+    ObjectNode context() {
+        if (context == null) {
+            context = execution.contextObject(state.name(), enteredTime, retryCount, taskToken);
+        }
+        return context;
+    }
+
+    PathScope pathScope(JsonNode value) {
+        return new PathScope(value, context(), lane.variables);
+    }
+
+    JsonataScope jsonataScope(JsonNode result, JsonNode errorOutput) {
+        return jsonataScope(context(), result, errorOutput);
+    }
+
+    JsonataScope jsonataScope(JsonNode ctx, JsonNode result, JsonNode errorOutput) {
+        ObjectNode states = NODES.objectNode();
+        states.set("input", input);
+        states.set("context", ctx);
+        if (result != null) {
+            states.set("result", result);
+        }
+        if (errorOutput != null) {
+            states.set("errorOutput", errorOutput);
+        }
+        return new JsonataScope(states, lane.variables);
+    }
+
+    JsonNode jsonata(JsonNode template, JsonataScope scope) {
+        return JsonataExpressions.resolve(template, scope);
+    }
+
+    JsonNode template(JsonNode template, JsonNode value) {
+        return PayloadTemplates.resolve(template, pathScope(value));
+    }
+
+    /** InputPath / OutputPath: null gives {}, "$" the value itself. */
+    JsonNode select(String path, JsonNode value, String field) {
+        if (path == null) {
+            return NODES.objectNode();
+        }
+        if (path.equals("$")) {
+            return value;
+        }
+        return read(path, value, field);
+    }
+
+    JsonNode read(String path, JsonNode value, String field) {
+        JsonNode v = JsonPaths.read(path, pathScope(value));
+        if (v == null) {
+            throw new StatesException(StatesException.RUNTIME, "Invalid path '" + path + "' : No results for path: "
+                    + bracketed(path) + " (field '" + field + "', input '" + EventDetails.text(value) + "')");
+        }
+        return v;
+    }
+
+    private static String bracketed(String path) {
+        StringBuilder b = new StringBuilder("$");
+        for (String part : path.substring(1).split("\\.")) {
+            if (!part.isEmpty()) {
+                b.append("['").append(part).append("']");
+            }
+        }
+        return b.toString();
+    }
+
+    JsonNode resultPath(String path, JsonNode result) {
+        if (path == null) {
+            return input;
+        }
+        if (path.equals("$")) {
+            return result;
+        }
+        return JsonPaths.applyResultPath(input, path, result);
+    }
+
+    private Map<String, JsonNode> assignPath(JsonNode assign, JsonNode dollar) {
+        if (assign == null) {
+            return null;
+        }
+        JsonNode resolved = PayloadTemplates.resolve(assign, pathScope(dollar));
+        return fields(resolved);
+    }
+
+    private Map<String, JsonNode> assignJsonata(JsonNode assign, JsonataScope scope) {
+        if (assign == null) {
+            return null;
+        }
+        return fields(JsonataExpressions.resolve(assign, scope));
+    }
+
+    private static Map<String, JsonNode> fields(JsonNode object) {
+        Map<String, JsonNode> out = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            out.put(e.getKey(), e.getValue());
+        }
+        return out;
+    }
+
+    static String expressionText(JsonNode template) {
+        String t = template == null ? "" : template.asText().trim();
+        if (t.startsWith("{%") && t.endsWith("%}")) {
+            t = t.substring(2, t.length() - 2).trim();
+        }
+        return t;
+    }
+
+    static String typeName(JsonNode v) {
+        if (v == null || v.isMissingNode()) {
+            return "undefined";
+        }
+        return switch (v.getNodeType()) {
+            case ARRAY -> "array";
+            case OBJECT -> "object";
+            case STRING -> "string";
+            case NUMBER -> "number";
+            case BOOLEAN -> "boolean";
+            default -> "null";
+        };
+    }
+}

@@ -1,0 +1,328 @@
+package io.jenkins.plugins.stepfunctions.engine.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.stepfunctions.engine.StatesException;
+import io.jenkins.plugins.stepfunctions.engine.asl.State;
+import io.jenkins.plugins.stepfunctions.engine.history.EventDetails;
+import io.jenkins.plugins.stepfunctions.engine.mock.MockedResponse;
+import java.util.Optional;
+
+/**
+ * One attempt of a Task state: resolves the parameters (with a task token when the integration
+ * waits for one), records the scheduling events of its kind (service integration, activity or
+ * legacy Lambda ARN), then answers from the MockConfigFile, a callback, an activity worker or a
+ * real HTTP call, under TimeoutSeconds and HeartbeatSeconds.
+ */
+final class TaskInvocation {
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private enum Kind { SERVICE, ACTIVITY, LAMBDA }
+
+    private final StateRun run;
+    private final State.Task task;
+    private final ExecutionRun execution;
+    private final Kind kind;
+    private final String resourceType;
+    private final String resource;
+    private final boolean waitForToken;
+    private final boolean sync;
+    private boolean done;
+    private int heartbeatGeneration;
+    private Activities.Work activityWork;
+    private Long heartbeatSeconds;
+
+    TaskInvocation(StateRun run, State.Task task) {
+        this.run = run;
+        this.task = task;
+        this.execution = run.execution;
+        String arn = task.resource();
+        String[] parts = arn.split(":", 7);
+        if (parts.length >= 6 && parts[2].equals("states") && parts[5].startsWith("activity")) {
+            kind = Kind.ACTIVITY;
+            resourceType = "activity";
+            resource = arn;
+        } else if (parts.length >= 7 && parts[2].equals("lambda") && parts[5].equals("function")) {
+            kind = Kind.LAMBDA;
+            resourceType = "lambda";
+            resource = arn;
+        } else {
+            kind = Kind.SERVICE;
+            String service = parts.length >= 6 ? parts[5] : arn;
+            String action = parts.length >= 7 ? parts[6] : "";
+            resourceType = service;
+            resource = action;
+        }
+        waitForToken = arn.endsWith(".waitForTaskToken");
+        sync = arn.endsWith(".sync") || arn.endsWith(".sync:2");
+    }
+
+    void run() {
+        int attempt = run.attempt;
+        if (waitForToken || kind == Kind.ACTIVITY) {
+            run.taskToken = execution.services().tokens().open(execution, callback(attempt));
+        }
+        JsonNode parameters;
+        JsonNode effective;
+        if (run.io.jsonata()) {
+            effective = run.input;
+            parameters = run.io.arguments() != null ? run.jsonata(run.io.arguments(), run.jsonataScope(null, null))
+                    : run.input;
+        } else {
+            effective = run.select(run.io.inputPath(), run.input, "InputPath");
+            parameters = run.io.parameters() != null ? run.template(run.io.parameters(), effective) : effective;
+        }
+        Long timeout = seconds(task.timeoutSeconds(), task.timeoutSecondsPath(), effective, "TimeoutSeconds");
+        heartbeatSeconds = seconds(task.heartbeatSeconds(), task.heartbeatSecondsPath(), effective, "HeartbeatSeconds");
+        if (timeout == null && kind == Kind.ACTIVITY) {
+            timeout = 99999999L;
+        }
+        Optional<MockedResponse> mock = execution.services().mocks().response(
+                execution.request().stateMachineName(), execution.request().testCase(), run.state.name(),
+                execution.services().mocks().hasTestCase(execution.request().stateMachineName(),
+                        execution.request().testCase()) ? execution.nextMockInvocation(run.state.name()) : 0);
+        boolean http = kind == Kind.SERVICE && "http".equals(resourceType) && resource.startsWith("invoke");
+        if (mock.isEmpty() && kind != Kind.ACTIVITY && !waitForToken && !http) {
+            closeToken();
+            throw new StatesException(StatesException.RUNTIME, notRunnable(parameters));
+        }
+        String parametersText = EventDetails.text(parameters);
+        Long timeoutShown = kind == Kind.ACTIVITY && task.timeoutSeconds() == null && task.timeoutSecondsPath() == null
+                ? null : timeout;
+        switch (kind) {
+            case ACTIVITY -> {
+                if (!execution.services().activities().exists(resource)) {
+                    closeToken();
+                    long failed = execution.emit(run.lane, "ActivityScheduleFailed", "activityScheduleFailedEventDetails",
+                            () -> EventDetails.errorCause("ActivityDoesNotExist", "Activity " + resource
+                                    + " does not exist: create it with CreateActivity."));
+                    run.failed(new StatesException("ActivityDoesNotExist", "Activity " + resource
+                            + " does not exist: create it with CreateActivity."), failed, false);
+                    return;
+                }
+                execution.emit(run.lane, "ActivityScheduled", "activityScheduledEventDetails",
+                        () -> EventDetails.activityScheduled(resource, parametersText, timeoutShown, heartbeatSeconds));
+            }
+            case LAMBDA -> {
+                Long t = timeout;
+                execution.emit(run.lane, "LambdaFunctionScheduled", "lambdaFunctionScheduledEventDetails",
+                        () -> EventDetails.lambdaScheduled(resource, parametersText, t));
+                execution.emit(run.lane, "LambdaFunctionStarted", null, null);
+            }
+            default -> {
+                Long t = timeout;
+                execution.emit(run.lane, "TaskScheduled", "taskScheduledEventDetails",
+                        () -> EventDetails.taskScheduled(resourceType, resource, region(), parametersText, t,
+                                heartbeatSeconds));
+                execution.emit(run.lane, "TaskStarted", "taskStartedEventDetails",
+                        () -> EventDetails.resource(resourceType, resource));
+            }
+        }
+        if (timeout != null) {
+            execution.schedule(timeout, () -> run.guarded(attempt, () -> timedOut(StatesException.TIMEOUT)));
+        }
+        if (heartbeatSeconds != null) {
+            armHeartbeat(attempt);
+        }
+        if (mock.isPresent()) {
+            answerFromMock(mock.get(), attempt);
+        } else if (kind == Kind.ACTIVITY) {
+            String token = run.taskToken;
+            activityWork = new Activities.Work(new ActivityTask(token, parametersText), worker ->
+                    execution.post(() -> run.guarded(attempt, () -> {
+                        if (!done) {
+                            execution.emit(run.lane, "ActivityStarted", "activityStartedEventDetails",
+                                    () -> EventDetails.workerName(worker));
+                        }
+                    })));
+            execution.services().activities().schedule(resource, activityWork);
+        } else if (http) {
+            new HttpInvoke(execution.services().http()).call(parameters).whenComplete((result, error) ->
+                    execution.guard(() -> run.guarded(attempt, () -> {
+                        Throwable cause = error instanceof java.util.concurrent.CompletionException
+                                && error.getCause() != null ? error.getCause() : error;
+                        if (cause instanceof StatesException se) {
+                            fail(se.error(), se.cause());
+                        } else if (cause != null) {
+                            fail("States.Http.Socket", "The HTTP call failed: " + cause);
+                        } else {
+                            succeed(result);
+                        }
+                    })).run());
+        } else if (waitForToken) {
+            execution.emit(run.lane, "TaskSubmitted", "taskSubmittedEventDetails",
+                    () -> EventDetails.resourceOutput(resourceType, resource, "{}"));
+        }
+    }
+
+    private void answerFromMock(MockedResponse response, int attempt) {
+        if (response instanceof MockedResponse.Throw t) {
+            fail(t.error(), t.cause());
+            return;
+        }
+        JsonNode value = ((MockedResponse.Return) response).value();
+        if (value == null) {
+            value = NODES.objectNode();
+        }
+        if (kind == Kind.LAMBDA && value.isObject() && value.has("Payload")) {
+            value = value.get("Payload");
+        }
+        if (sync && resourceType.equals("states") && value.isObject() && !value.has("RedriveCount")
+                && "SUCCEEDED".equals(value.path("Status").asText())) {
+            ObjectNode described = ((ObjectNode) value).deepCopy();
+            described.put("RedriveCount", 0);
+            described.put("RedriveStatus", "NOT_REDRIVABLE");
+            described.put("RedriveStatusReason", "Execution is SUCCEEDED and cannot be redriven");
+            value = sortedFields(described);
+        }
+        JsonNode result = value;
+        if (sync || waitForToken) {
+            execution.emit(run.lane, "TaskSubmitted", "taskSubmittedEventDetails",
+                    () -> EventDetails.resourceOutput(resourceType, resource, EventDetails.text(result)));
+        }
+        succeed(result);
+    }
+
+    private static JsonNode sortedFields(ObjectNode node) {
+        ObjectNode out = NODES.objectNode();
+        java.util.List<String> names = new java.util.ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        names.stream().sorted().forEach(n -> out.set(n, node.get(n)));
+        return out;
+    }
+
+    private TaskTokens.Callback callback(int attempt) {
+        return new TaskTokens.Callback() {
+            @Override
+            public void success(String output) {
+                run.guarded(attempt, () -> succeed(ExecutionRun.parse(output)));
+            }
+
+            @Override
+            public void failure(String error, String cause) {
+                run.guarded(attempt, () -> fail(error, cause));
+            }
+
+            @Override
+            public void heartbeat() {
+                run.guarded(attempt, () -> {
+                    if (!done && heartbeatSeconds != null) {
+                        armHeartbeat(attempt);
+                    }
+                });
+            }
+        };
+    }
+
+    private void armHeartbeat(int attempt) {
+        int generation = ++heartbeatGeneration;
+        execution.schedule(heartbeatSeconds, () -> run.guarded(attempt, () -> {
+            if (generation == heartbeatGeneration) {
+                timedOut(StatesException.HEARTBEAT_TIMEOUT);
+            }
+        }));
+    }
+
+    private void succeed(JsonNode result) {
+        if (done) {
+            return;
+        }
+        done = true;
+        closeToken();
+        String text = EventDetails.text(result);
+        switch (kind) {
+            case ACTIVITY -> execution.emit(run.lane, "ActivitySucceeded", "activitySucceededEventDetails",
+                    () -> EventDetails.output(text));
+            case LAMBDA -> execution.emit(run.lane, "LambdaFunctionSucceeded", "lambdaFunctionSucceededEventDetails",
+                    () -> EventDetails.output(text));
+            default -> execution.emit(run.lane, "TaskSucceeded", "taskSucceededEventDetails",
+                    () -> EventDetails.resourceOutput(resourceType, resource, text));
+        }
+        run.finishWithResult(result);
+    }
+
+    private void fail(String error, String cause) {
+        if (done) {
+            return;
+        }
+        done = true;
+        closeToken();
+        long id = switch (kind) {
+            case ACTIVITY -> execution.emit(run.lane, "ActivityFailed", "activityFailedEventDetails",
+                    () -> EventDetails.errorCause(error, cause));
+            case LAMBDA -> execution.emit(run.lane, "LambdaFunctionFailed", "lambdaFunctionFailedEventDetails",
+                    () -> EventDetails.errorCause(error, cause));
+            default -> execution.emit(run.lane, "TaskFailed", "taskFailedEventDetails",
+                    () -> EventDetails.resourceError(resourceType, resource, error, cause));
+        };
+        run.failed(new StatesException(error, cause), id, false);
+    }
+
+    private void timedOut(String error) {
+        if (done) {
+            return;
+        }
+        done = true;
+        if (run.taskToken != null) {
+            execution.services().tokens().timedOut(run.taskToken);
+        }
+        if (activityWork != null) {
+            activityWork.cancelled = true;
+        }
+        long id = switch (kind) {
+            case ACTIVITY -> execution.emit(run.lane, "ActivityTimedOut", "activityTimedOutEventDetails",
+                    () -> EventDetails.errorCause(error, null));
+            case LAMBDA -> execution.emit(run.lane, "LambdaFunctionTimedOut", "lambdaFunctionTimedOutEventDetails",
+                    () -> EventDetails.errorCause(error, null));
+            default -> execution.emit(run.lane, "TaskTimedOut", "taskTimedOutEventDetails",
+                    () -> EventDetails.resourceError(resourceType, resource, error, null));
+        };
+        run.failed(new StatesException(error, null), id, false);
+    }
+
+    private void closeToken() {
+        if (run.taskToken != null) {
+            execution.services().tokens().close(run.taskToken);
+        }
+        if (activityWork != null) {
+            activityWork.cancelled = true;
+        }
+    }
+
+    private Long seconds(JsonNode value, String path, JsonNode effective, String field) {
+        JsonNode v;
+        if (path != null) {
+            v = run.read(path, effective, field + "Path");
+        } else if (value != null) {
+            v = value.isTextual() && run.io.jsonata() ? run.jsonata(value, run.jsonataScope(null, null)) : value;
+        } else {
+            return null;
+        }
+        if (!v.isIntegralNumber() || v.asLong() < 1) {
+            throw new StatesException(run.io.jsonata() && path == null ? StatesException.QUERY_EVALUATION_ERROR
+                    : StatesException.RUNTIME, "The " + field + (path != null ? "Path" : "") + " field must be a "
+                    + "positive integer, but was: " + EventDetails.text(v));
+        }
+        return v.asLong();
+    }
+
+    private String region() {
+        String[] parts = execution.request().stateMachineArn().split(":");
+        return parts.length > 3 ? parts[3] : "us-east-1";
+    }
+
+    private String notRunnable(JsonNode parameters) {
+        String sm = execution.request().stateMachineName();
+        String state = run.state.name();
+        String example = "{\"StateMachines\":{\"" + sm + "\":{\"TestCases\":{\"HappyPath\":{\"" + state + "\":\""
+                + state + "Ok\"}}}},\"MockedResponses\":{\"" + state + "Ok\":{\"0\":{\"Return\":"
+                + (resourceType.equals("lambda") ? "{\"StatusCode\":200,\"Payload\":{}}" : "{}") + "}}}}";
+        return "The Task state '" + state + "' calls " + task.resource() + ", which the embedded engine does not "
+                + "call for real" + (execution.request().testCase() == null ? ""
+                : " and test case '" + execution.request().testCase() + "' does not mock") + ". Mock it in a "
+                + "MockConfigFile (sfn local --mock-config FILE) and start the execution with the state machine ARN "
+                + "followed by #<TestCase>, e.g. " + example + " ; or make it a callback task (.waitForTaskToken), "
+                + "an activity, or an arn:aws:states:::http:invoke call.";
+    }
+}
