@@ -366,7 +366,7 @@ final class ExecutionRun implements Execution {
     }
 
     /** The context object ($$) of a state; the execution part is shared between states. */
-    ObjectNode contextObject(String stateName, Instant enteredTime, int retryCount, String taskToken) {
+    ObjectNode contextObject(String stateName, Instant enteredTime, String taskToken) {
         if (contextBase == null) {
             ObjectNode execution = NODES.objectNode();
             execution.put("Id", request.executionArn());
@@ -391,7 +391,6 @@ final class ExecutionRun implements Execution {
         ObjectNode st = ctx.putObject("State");
         st.put("EnteredTime", format(enteredTime));
         st.put("Name", stateName);
-        st.put("RetryCount", retryCount);
         if (taskToken != null) {
             ctx.putObject("Task").put("Token", taskToken);
         }

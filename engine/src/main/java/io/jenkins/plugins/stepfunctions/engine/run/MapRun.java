@@ -69,8 +69,7 @@ final class MapRun {
         JsonNode items;
         if (run.io.jsonata()) {
             if (state.items() != null) {
-                items = state.items().isTextual() ? run.jsonata(state.items(), run.jsonataScope(null, null))
-                        : run.jsonata(state.items(), run.jsonataScope(null, null));
+                items = run.jsonata(state.items(), run.jsonataScope(null, null), "Items");
                 if (!items.isArray()) {
                     throw new StatesException(StatesException.QUERY_EVALUATION_ERROR, "The JSONata expression '"
                             + StateRun.expressionText(state.items()) + "' specified for the field 'Items' returned "
@@ -111,7 +110,7 @@ final class MapRun {
             return 0;
         }
         if (v.isTextual() && run.io.jsonata()) {
-            v = run.jsonata(v, run.jsonataScope(null, null));
+            v = run.jsonata(v, run.jsonataScope(null, null), "MaxConcurrency");
             if (!v.isIntegralNumber() || v.asLong() < 0) {
                 throw new StatesException(StatesException.QUERY_EVALUATION_ERROR, "The JSONata expression '"
                         + StateRun.expressionText(state.maxConcurrency()) + "' specified for the field "
@@ -133,7 +132,7 @@ final class MapRun {
         } else if (state.toleratedFailureCount() != null) {
             v = state.toleratedFailureCount();
             if (v.isTextual() && run.io.jsonata()) {
-                v = run.jsonata(v, run.jsonataScope(null, null));
+                v = run.jsonata(v, run.jsonataScope(null, null), "ToleratedFailureCount");
             }
         } else {
             return -1;
@@ -156,7 +155,7 @@ final class MapRun {
         } else if (state.toleratedFailurePercentage() != null) {
             v = state.toleratedFailurePercentage();
             if (v.isTextual() && run.io.jsonata()) {
-                v = run.jsonata(v, run.jsonataScope(null, null));
+                v = run.jsonata(v, run.jsonataScope(null, null), "ToleratedFailurePercentage");
             }
         } else {
             return -1;
@@ -193,8 +192,9 @@ final class MapRun {
     private void launch(int index) {
         JsonNode item = itemsNode.get(index);
         JsonNode iterationInput = iterationInput(index, item);
-        long startedId = run.execution.emitAt(run.lane, cursor, "MapIterationStarted",
-                "mapIterationStartedEventDetails", () -> EventDetails.mapIteration(state.name(), index));
+        long startedId = state.distributed() ? cursor : run.execution.emitAt(run.lane, cursor,
+                "MapIterationStarted", "mapIterationStartedEventDetails",
+                () -> EventDetails.mapIteration(state.name(), index));
         Lane lane = run.lane.child(startedId, state.distributed());
         lanes.add(lane);
         new GraphRun(run.execution, state.processor(), lane, false, step -> iterationDone(index, lane, step))
@@ -212,7 +212,7 @@ final class MapRun {
         itemNode.set("Value", item);
         if (run.io.jsonata()) {
             JsonataScope scope = run.jsonataScope(ctx, null, null);
-            return run.jsonata(state.itemSelector(), scope);
+            return run.jsonata(state.itemSelector(), scope, "ItemSelector");
         }
         return PayloadTemplates.resolve(state.itemSelector(), new PathScope(effective, ctx, run.lane.variables));
     }
@@ -224,8 +224,10 @@ final class MapRun {
         running--;
         completed++;
         if (step instanceof Step.Failed failed) {
-            run.execution.emitAt(run.lane, failed.previousEventId(), "MapIterationFailed",
-                    "mapIterationFailedEventDetails", () -> EventDetails.mapIteration(state.name(), index));
+            if (!state.distributed()) {
+                run.execution.emitAt(run.lane, failed.previousEventId(), "MapIterationFailed",
+                        "mapIterationFailedEventDetails", () -> EventDetails.mapIteration(state.name(), index));
+            }
             failures++;
             lastFailure = failed.error();
             if (!tolerated()) {
@@ -245,8 +247,10 @@ final class MapRun {
             cursor = failed.previousEventId();
         } else {
             results[index] = ((Step.End) step).output();
-            run.execution.emitAt(run.lane, lane.last, "MapIterationSucceeded", "mapIterationSucceededEventDetails",
-                    () -> EventDetails.mapIteration(state.name(), index));
+            if (!state.distributed()) {
+                run.execution.emitAt(run.lane, lane.last, "MapIterationSucceeded",
+                        "mapIterationSucceededEventDetails", () -> EventDetails.mapIteration(state.name(), index));
+            }
             cursor = lane.last;
         }
         if (!pumping) {
@@ -276,7 +280,9 @@ final class MapRun {
         if (state.distributed()) {
             long succeeded = run.execution.emitAt(run.lane, mapRunStarted, "MapRunSucceeded", null, null);
             run.execution.emitAt(run.lane, succeeded, "MapStateSucceeded", null, null);
-            run.lane.last = mapRunStarted;
+            // AWS's recordings: MapStateExited follows MapRunSucceeded when the Map is the first state
+            // of its lane, MapRunStarted otherwise (the map run completes on another AWS thread)
+            run.lane.last = run.enteredPrev() == 0 ? succeeded : mapRunStarted;
         } else {
             long last = results.length == 0 ? run.lane.last : run.execution.history().size();
             run.execution.emitAt(run.lane, last, "MapStateSucceeded", null, null);

@@ -24,7 +24,7 @@ final class ParallelRun {
     void run() {
         JsonNode branchInput;
         if (run.io.jsonata()) {
-            branchInput = run.io.arguments() != null ? run.jsonata(run.io.arguments(), run.jsonataScope(null, null))
+            branchInput = run.io.arguments() != null ? run.jsonata(run.io.arguments(), run.jsonataScope(null, null), "Arguments")
                     : run.input;
         } else {
             JsonNode effective = run.select(run.io.inputPath(), run.input, "InputPath");

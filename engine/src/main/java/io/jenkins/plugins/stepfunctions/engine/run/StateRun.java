@@ -43,7 +43,6 @@ final class StateRun {
     private long enteredPrev;
     private Instant enteredTime;
     private final int[] retryCounts;
-    private int retryCount;
     /** Incremented per attempt so that late answers to an abandoned attempt are ignored. */
     int attempt;
     private boolean starting;
@@ -114,7 +113,7 @@ final class StateRun {
         if (io.jsonata()) {
             JsonataScope scope = jsonataScope(null, null);
             Map<String, JsonNode> assigned = assignJsonata(io.assign(), scope);
-            JsonNode out = io.output() != null ? jsonata(io.output(), scope) : input;
+            JsonNode out = io.output() != null ? jsonata(io.output(), scope, "Output") : input;
             exit(out, assigned, p.transition().next());
             return;
         }
@@ -131,7 +130,7 @@ final class StateRun {
     private void succeed() {
         JsonNode out;
         if (io.jsonata()) {
-            out = io.output() != null ? jsonata(io.output(), jsonataScope(null, null)) : input;
+            out = io.output() != null ? jsonata(io.output(), jsonataScope(null, null), "Output") : input;
         } else {
             out = select(io.outputPath(), select(io.inputPath(), input, "InputPath"), "OutputPath");
         }
@@ -142,7 +141,7 @@ final class StateRun {
         if (io.jsonata()) {
             JsonataScope scope = jsonataScope(null, null);
             for (State.ChoiceBranch b : c.choices()) {
-                JsonNode verdict = jsonata(b.condition(), scope);
+                JsonNode verdict = jsonata(b.condition(), scope, "Condition");
                 if (!verdict.isBoolean()) {
                     throw new StatesException(StatesException.QUERY_EVALUATION_ERROR, "The JSONata expression '"
                             + expressionText(b.condition()) + "' specified for the field 'Condition' returned an "
@@ -151,12 +150,12 @@ final class StateRun {
                 }
                 if (verdict.asBoolean()) {
                     Map<String, JsonNode> assigned = assignJsonata(b.assign(), scope);
-                    exit(b.output() != null ? jsonata(b.output(), scope) : input, assigned, b.next());
+                    exit(b.output() != null ? jsonata(b.output(), scope, "Output") : input, assigned, b.next());
                     return;
                 }
             }
             noMatch(c, () -> assignJsonata(io.assign(), scope),
-                    () -> io.output() != null ? jsonata(io.output(), scope) : input);
+                    () -> io.output() != null ? jsonata(io.output(), scope, "Output") : input);
             return;
         }
         JsonNode effective = select(io.inputPath(), input, "InputPath");
@@ -185,7 +184,7 @@ final class StateRun {
         JsonNode effective = io.jsonata() ? input : select(io.inputPath(), input, "InputPath");
         Instant now = execution.now();
         if (w.seconds() != null) {
-            JsonNode v = io.jsonata() ? jsonata(w.seconds(), jsonataScope(null, null)) : w.seconds();
+            JsonNode v = io.jsonata() ? jsonata(w.seconds(), jsonataScope(null, null), "Seconds") : w.seconds();
             if (!v.isNumber() || !v.canConvertToLong() || v.asDouble() != Math.rint(v.asDouble()) || v.asLong() < 0) {
                 throw new StatesException(io.jsonata() ? StatesException.QUERY_EVALUATION_ERROR : StatesException.RUNTIME,
                         "The Seconds field must be a non-negative integer, but was: " + EventDetails.text(v));
@@ -203,7 +202,7 @@ final class StateRun {
             }
             wake = now.plusSeconds(v.asLong());
         } else if (w.timestamp() != null) {
-            JsonNode v = io.jsonata() ? jsonata(w.timestamp(), jsonataScope(null, null)) : w.timestamp();
+            JsonNode v = io.jsonata() ? jsonata(w.timestamp(), jsonataScope(null, null), "Timestamp") : w.timestamp();
             wake = timestamp(v, "Timestamp", io.jsonata() ? StatesException.QUERY_EVALUATION_ERROR
                     : StatesException.RUNTIME, null);
         } else {
@@ -214,7 +213,7 @@ final class StateRun {
             if (io.jsonata()) {
                 JsonataScope scope = jsonataScope(null, null);
                 Map<String, JsonNode> assigned = assignJsonata(io.assign(), scope);
-                exit(io.output() != null ? jsonata(io.output(), scope) : input, assigned, w.transition().next());
+                exit(io.output() != null ? jsonata(io.output(), scope, "Output") : input, assigned, w.transition().next());
             } else {
                 Map<String, JsonNode> assigned = assignPath(io.assign(), effective);
                 exit(select(io.outputPath(), effective, "OutputPath"), assigned, w.transition().next());
@@ -252,8 +251,8 @@ final class StateRun {
         String cause;
         if (io.jsonata()) {
             JsonataScope scope = jsonataScope(null, null);
-            error = f.error() == null ? null : textOf(jsonata(f.error(), scope));
-            cause = f.cause() == null ? null : textOf(jsonata(f.cause(), scope));
+            error = f.error() == null ? null : textOf(jsonata(f.error(), scope, "Error"));
+            cause = f.cause() == null ? null : textOf(jsonata(f.cause(), scope, "Cause"));
         } else {
             error = f.errorPath() != null ? failField(f.errorPath(), "ErrorPath") : f.error() == null ? null
                     : f.error().asText();
@@ -289,7 +288,7 @@ final class StateRun {
             if (io.jsonata()) {
                 JsonataScope scope = jsonataScope(result, null);
                 Map<String, JsonNode> assigned = assignJsonata(io.assign(), scope);
-                exit(io.output() != null ? jsonata(io.output(), scope) : result, assigned, state.transition().next());
+                exit(io.output() != null ? jsonata(io.output(), scope, "Output") : result, assigned, state.transition().next());
                 return;
             }
             JsonNode selected = io.resultSelector() != null ? template(io.resultSelector(), result) : result;
@@ -370,7 +369,6 @@ final class StateRun {
                         delay = execution.random() * delay;
                     }
                     retryCounts[i]++;
-                    retryCount++;
                     lane.last = previousEventId;
                     int current = attempt;
                     execution.schedule(delay, () -> guarded(current, this::attempt));
@@ -403,7 +401,7 @@ final class StateRun {
             if (io.jsonata()) {
                 JsonataScope scope = jsonataScope(null, errorOutput);
                 Map<String, JsonNode> assigned = assignJsonata(c.assign(), scope);
-                exit(c.output() != null ? jsonata(c.output(), scope) : errorOutput, assigned, c.next());
+                exit(c.output() != null ? jsonata(c.output(), scope, "Output") : errorOutput, assigned, c.next());
             } else {
                 Map<String, JsonNode> assigned = assignPath(c.assign(), errorOutput);
                 exit(resultPath(c.resultPath(), errorOutput), assigned, c.next());
@@ -440,9 +438,14 @@ final class StateRun {
 
     // ---- data flow ------------------------------------------------------------------------------
 
+    /** The event the state's entered event follows (0 for the first state of an execution). */
+    long enteredPrev() {
+        return enteredPrev;
+    }
+
     ObjectNode context() {
         if (context == null) {
-            context = execution.contextObject(state.name(), enteredTime, retryCount, taskToken);
+            context = execution.contextObject(state.name(), enteredTime, taskToken);
         }
         return context;
     }
@@ -468,8 +471,8 @@ final class StateRun {
         return new JsonataScope(states, lane.variables);
     }
 
-    JsonNode jsonata(JsonNode template, JsonataScope scope) {
-        return JsonataExpressions.resolve(template, scope);
+    JsonNode jsonata(JsonNode template, JsonataScope scope, String field) {
+        return JsonataExpressions.resolve(template, scope, field);
     }
 
     JsonNode template(JsonNode template, JsonNode value) {
@@ -528,7 +531,7 @@ final class StateRun {
         if (assign == null) {
             return null;
         }
-        return fields(JsonataExpressions.resolve(assign, scope));
+        return fields(JsonataExpressions.resolve(assign, scope, "Assign"));
     }
 
     private static Map<String, JsonNode> fields(JsonNode object) {

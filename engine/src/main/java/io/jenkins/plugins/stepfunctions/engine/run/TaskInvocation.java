@@ -67,7 +67,7 @@ final class TaskInvocation {
         JsonNode effective;
         if (run.io.jsonata()) {
             effective = run.input;
-            parameters = run.io.arguments() != null ? run.jsonata(run.io.arguments(), run.jsonataScope(null, null))
+            parameters = run.io.arguments() != null ? run.jsonata(run.io.arguments(), run.jsonataScope(null, null), "Arguments")
                     : run.input;
         } else {
             effective = run.select(run.io.inputPath(), run.input, "InputPath");
@@ -295,7 +295,7 @@ final class TaskInvocation {
         if (path != null) {
             v = run.read(path, effective, field + "Path");
         } else if (value != null) {
-            v = value.isTextual() && run.io.jsonata() ? run.jsonata(value, run.jsonataScope(null, null)) : value;
+            v = value.isTextual() && run.io.jsonata() ? run.jsonata(value, run.jsonataScope(null, null), field) : value;
         } else {
             return null;
         }
