@@ -29,7 +29,8 @@ public final class JsonPaths {
             .mappingProvider(new JacksonMappingProvider(JsonValues.MAPPER))
             .options(EnumSet.noneOf(com.jayway.jsonpath.Option.class))
             .build();
-    private static final BoundedCache<JsonPath> COMPILED = new BoundedCache<>(4096, JsonPath::compile);
+    private static final BoundedCache<JsonPath> COMPILED =
+            new BoundedCache<>(4096, path -> JsonPath.compile(keepLiteralBackslashes(path)));
 
     private JsonPaths() {
     }
@@ -209,6 +210,43 @@ public final class JsonPaths {
         } catch (InvalidPathException e) {
             return "'" + path + "' is not a valid JSONPath: " + e.getMessage();
         }
+    }
+
+    /**
+     * In a quoted bracket name AWS reads a backslash literally unless it escapes the enclosing quote or
+     * another backslash ({@code $['a\"b']} names the key {@code a\"b}); JsonPath would drop it, so it is
+     * doubled before compiling.
+     */
+    static String keepLiteralBackslashes(String path) {
+        if (path.indexOf('\\') < 0) {
+            return path;
+        }
+        StringBuilder result = new StringBuilder(path.length() + 8);
+        char quote = 0;
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (quote == 0) {
+                if ((c == '\'' || c == '"') && i > 0 && path.charAt(i - 1) == '[') {
+                    quote = c;
+                }
+                result.append(c);
+            } else if (c == '\\' && i + 1 < path.length()) {
+                char next = path.charAt(i + 1);
+                result.append(c);
+                if (next == quote || next == '\\') {
+                    result.append(next);
+                    i++;
+                } else {
+                    result.append('\\');
+                }
+            } else {
+                if (c == quote) {
+                    quote = 0;
+                }
+                result.append(c);
+            }
+        }
+        return result.toString();
     }
 
     private static boolean bracketsBalance(String path) {

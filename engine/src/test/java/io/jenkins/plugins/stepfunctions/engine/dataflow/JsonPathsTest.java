@@ -25,6 +25,14 @@ class JsonPathsTest {
     }
 
     @Test
+    void backslashInAQuotedBracketNameIsLiteralAsOnAws() {
+        PathScope scope = new PathScope(Json.strict("{\"Test\\\\\\\"\\\"Name\\\"\": \"v\", \"a'b\": 2}"),
+                Json.of("{}"), Map.of());
+        assertThat(JsonPaths.read("$['Test\\\"\"Name\"']", scope)).isEqualTo(Json.of("'v'"));
+        assertThat(JsonPaths.read("$['a\\'b']", scope)).isEqualTo(Json.of("2"));
+    }
+
+    @Test
     void invalidPathExplainsWhatIsMissingAsAws() {
         assertThat(JsonPaths.invalidPath("$.NoSuchInputPath", Json.scope("{}")).cause())
                 .isEqualTo("Invalid path '$.NoSuchInputPath' : No results for path: $['NoSuchInputPath']");

@@ -29,15 +29,16 @@ class RecordedCasesTest {
     void matchesWhatAwsRecorded(RecordedCase recorded) {
         PassChoiceRunner.Outcome outcome = new PassChoiceRunner(recorded.definition(), recorded.input()).run();
         if ("SUCCEEDED".equals(recorded.expected().get("status").asText())) {
-            assertThat(outcome.failure()).as("failure").isNull();
+            assertThat(outcome.failure()).as("%s failure", recorded.id()).isNull();
             assertThat(RecordedCase.matches(recorded.expected().get("output"), outcome.output()))
-                    .as("output %s, AWS recorded %s", outcome.output(), recorded.expected().get("output"))
+                    .as("%s output %s, AWS recorded %s", recorded.id(), outcome.output(),
+                            recorded.expected().get("output"))
                     .isTrue();
         } else {
-            assertThat(outcome.failure()).as("failure").isNotNull();
-            assertThat(outcome.failure().error()).isEqualTo(recorded.expected().get("error").asText());
+            assertThat(outcome.failure()).as("%s failure", recorded.id()).isNotNull();
+            assertThat(outcome.failure().error()).as(recorded.id()).isEqualTo(recorded.expected().get("error").asText());
             String cause = recorded.expected().get("cause").asText().replaceFirst(STATE_PREFIX, "");
-            assertThat(outcome.failure().cause()).isEqualTo(cause);
+            assertThat(outcome.failure().cause()).as(recorded.id()).isEqualTo(cause);
         }
     }
 }
