@@ -1,0 +1,129 @@
+package io.jenkins.plugins.stepfunctions.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.stepfunctions.engine.run.EngineConfig;
+import io.jenkins.plugins.stepfunctions.engine.server.EngineServer;
+import io.jenkins.plugins.stepfunctions.examples.Expectations.ExpectedRun;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.client.config.SdkAdvancedClientOption;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sfn.SfnClient;
+
+/**
+ * Every example x every test case of its mock config, run on the embedded engine over HTTP with the real
+ * SDK: the test case must take exactly its expected path and end with its expected status and error;
+ * approvals are answered both ways. Waits, retry delays and timeouts run 1000 times faster.
+ */
+class ExamplePathsTest {
+    private static final double TIME_SCALE = 0.001;
+    private static final List<ExampleFolder> EXAMPLES = ExampleFolder.under(Path.of("."));
+
+    private static EngineServer server;
+    private static SfnClient sfn;
+    private static final Map<String, String> STATE_MACHINES = new HashMap<>();
+
+    @BeforeAll
+    static void startEngineWithEveryExamplesMockConfig() throws Exception {
+        server = EngineServer.start("127.0.0.1", 0, new EngineConfig(Clock.systemUTC(), TIME_SCALE, mergedMockConfig(), null));
+        sfn = client(server.endpoint());
+    }
+
+    @AfterAll
+    static void stopEngine() {
+        sfn.close();
+        server.close();
+    }
+
+    @TestFactory
+    Stream<DynamicNode> everyTestCaseOfEveryExampleTakesItsExpectedPath() {
+        return EXAMPLES.stream().map(example -> DynamicContainer.dynamicContainer(example.name(),
+                example.expectations().runs().stream().map(expected -> DynamicTest.dynamicTest(expected.testCase(), () -> {
+                    String arn = STATE_MACHINES.computeIfAbsent(example.name(), n -> new ExampleRunner(sfn).create(example));
+                    ObservedRun observed = new ExampleRunner(sfn).run(arn, example, expected);
+                    List<String> differences = differences(example, expected, observed);
+                    assertThat(differences).as("%s#%s (%s); history:%n  %s", example.name(), expected.testCase(),
+                            expected.description(), String.join("\n  ", observed.history())).isEmpty();
+                }))));
+    }
+
+    static List<String> differences(ExampleFolder example, ExpectedRun expected, ObservedRun observed) {
+        List<String> problems = new ArrayList<>();
+        if (!expected.status().equals(observed.status())) {
+            problems.add("status " + observed.status() + " (error " + observed.error() + ", cause " + observed.cause()
+                    + "), expected " + expected.status());
+        }
+        if (expected.error() != null && !expected.error().equals(observed.error())) {
+            problems.add("error " + observed.error() + " (cause " + observed.cause() + "), expected " + expected.error());
+        }
+        List<String> path = observed.topLevelPath(example.definition());
+        if (!expected.path().equals(path)) {
+            problems.add("path " + path + ", expected " + expected.path());
+        }
+        expected.inside().forEach((container, states) -> {
+            List<String> inside = observed.insidePath(example.definition(), container);
+            if (!states.equals(inside)) {
+                problems.add("inside " + container + " " + inside + ", expected " + states);
+            }
+        });
+        expected.visits().forEach((state, count) -> {
+            if (observed.visits(state) != count) {
+                problems.add(state + " entered " + observed.visits(state) + " times, expected " + count);
+            }
+        });
+        return problems;
+    }
+
+    /**
+     * One MockConfigFile for all examples: state machine names differ already; response names are prefixed
+     * with the example's name, since examples reuse names such as {@code Published}.
+     */
+    static JsonNode mergedMockConfig() {
+        ObjectNode merged = JsonNodeFactory.instance.objectNode();
+        ObjectNode machines = merged.putObject("StateMachines");
+        ObjectNode responses = merged.putObject("MockedResponses");
+        for (ExampleFolder example : EXAMPLES) {
+            JsonNode mock = example.mockConfig();
+            String prefix = example.name() + "/";
+            mock.path("MockedResponses").fields().forEachRemaining(r -> responses.set(prefix + r.getKey(), r.getValue()));
+            mock.path("StateMachines").fields().forEachRemaining(machine -> {
+                ObjectNode testCases = machines.putObject(machine.getKey()).putObject("TestCases");
+                machine.getValue().path("TestCases").fields().forEachRemaining(testCase -> {
+                    ObjectNode states = testCases.putObject(testCase.getKey());
+                    testCase.getValue().fields().forEachRemaining(s -> states.put(s.getKey(), prefix + s.getValue().asText()));
+                });
+            });
+        }
+        return merged;
+    }
+
+    private static SfnClient client(URI endpoint) {
+        return SfnClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.EU_WEST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLES", "local")))
+                .httpClient(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofSeconds(70)).build())
+                .overrideConfiguration(c -> c.putAdvancedOption(SdkAdvancedClientOption.DISABLE_HOST_PREFIX_INJECTION, true))
+                .build();
+    }
+}
