@@ -50,7 +50,7 @@ public final class LocalCommand implements Callable<Integer> {
     private String statusListener;
 
     @Option(names = "--faults", paramLabel = "SPEC",
-            description = "Inject faults, e.g. throttle=0.1,error500=0.05,drop=0.02,delay=200ms[@0.5],ops=GetExecutionHistory")
+            description = "Inject faults, e.g. throttle=0.1,error500=0.05,drop=0.02,lose=0.01,delay=200ms[@0.5],ops=GetExecutionHistory (see docs/engine.md)")
     private String faults;
 
     /** Counted down to stop serving in-process; Ctrl-C stops through the shutdown hook instead. */

@@ -69,10 +69,14 @@ final class ApiHandler implements HttpHandler {
                 case THROTTLE -> throw new ApiException(ApiErrors.THROTTLING, "Rate exceeded");
                 case ERROR_500 -> throw new ApiException(ApiErrors.INTERNAL_FAILURE,
                         "Injected internal failure (sfn local fault injection); retry the request", 500);
-                case NONE -> {
+                case NONE, LOSE_RESPONSE -> {
                 }
             }
-            send(exchange, 200, dispatch(operation, body, region(exchange)));
+            ObjectNode response = dispatch(operation, body, region(exchange));
+            if (fault.kind() == FaultInjection.Fault.Kind.LOSE_RESPONSE) {
+                return;
+            }
+            send(exchange, 200, response);
         } catch (ApiException e) {
             sendError(exchange, e);
         } catch (InterruptedException e) {

@@ -18,6 +18,7 @@ public final class FaultInjection {
     private final AtomicLong throttled = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong lost = new AtomicLong();
     private final AtomicLong delayed = new AtomicLong();
     private final DoubleSupplier random;
 
@@ -50,7 +51,7 @@ public final class FaultInjection {
 
     /** How many faults of each kind the server has injected since it started. */
     public Counts counts() {
-        return new Counts(throttled.get(), failed.get(), dropped.get(), delayed.get());
+        return new Counts(throttled.get(), failed.get(), dropped.get(), lost.get(), delayed.get());
     }
 
     /** Decides the fault for one request of {@code operation}; counts it. */
@@ -69,12 +70,15 @@ public final class FaultInjection {
         if (roll < current.drop()) {
             kind = Fault.Kind.DROP;
             dropped.incrementAndGet();
-        } else if (roll < current.drop() + current.error500()) {
+        } else if ((roll -= current.drop()) < current.error500()) {
             kind = Fault.Kind.ERROR_500;
             failed.incrementAndGet();
-        } else if (roll < current.drop() + current.error500() + current.throttle()) {
+        } else if ((roll -= current.error500()) < current.throttle()) {
             kind = Fault.Kind.THROTTLE;
             throttled.incrementAndGet();
+        } else if (roll - current.throttle() < current.lose()) {
+            kind = Fault.Kind.LOSE_RESPONSE;
+            lost.incrementAndGet();
         }
         return new Fault(kind, delay);
     }
@@ -83,32 +87,38 @@ public final class FaultInjection {
     record Fault(Kind kind, Duration delay) {
         static final Fault NONE_NO_DELAY = new Fault(Kind.NONE, Duration.ZERO);
 
-        enum Kind { NONE, THROTTLE, ERROR_500, DROP }
+        /** DROP closes the connection before the request runs; LOSE_RESPONSE runs it, then closes. */
+        enum Kind { NONE, THROTTLE, ERROR_500, DROP, LOSE_RESPONSE }
     }
 
-    public record Counts(long throttled, long error500, long dropped, long delayed) {
+    public record Counts(long throttled, long error500, long dropped, long lostResponses, long delayed) {
+        /** Requests that got no normal answer. */
         public long total() {
-            return throttled + error500 + dropped;
+            return throttled + error500 + dropped + lostResponses;
         }
     }
 
     /**
-     * Rates are probabilities per request (0..1); {@code throttle + error500 + drop} must not exceed 1.
-     * A delay applies to a request with probability {@code delayRate} before any other fault.
+     * Rates are probabilities per request (0..1); {@code throttle + error500 + drop + lose} must not
+     * exceed 1. {@code drop} closes the connection before the request runs, {@code lose} after it ran
+     * (the caller cannot tell whether it took effect: the case idempotent retries exist for). A delay
+     * applies to a request with probability {@code delayRate} before any other fault.
      *
      * @param operations the operations affected (e.g. {@code GetExecutionHistory}); empty means all
      */
-    public record FaultPlan(double throttle, double error500, double drop, Duration delay, double delayRate,
-                            Set<String> operations) {
-        public static final FaultPlan NONE = new FaultPlan(0, 0, 0, Duration.ZERO, 0, Set.of());
+    public record FaultPlan(double throttle, double error500, double drop, double lose, Duration delay,
+                            double delayRate, Set<String> operations) {
+        public static final FaultPlan NONE = new FaultPlan(0, 0, 0, 0, Duration.ZERO, 0, Set.of());
 
         public FaultPlan {
             requireRate("throttle", throttle);
             requireRate("error500", error500);
             requireRate("drop", drop);
+            requireRate("lose", lose);
             requireRate("delay rate", delayRate);
-            if (throttle + error500 + drop > 1.0 + 1e-9) {
-                throw new IllegalArgumentException("throttle + error500 + drop is " + (throttle + error500 + drop)
+            double sum = throttle + error500 + drop + lose;
+            if (sum > 1.0 + 1e-9) {
+                throw new IllegalArgumentException("throttle + error500 + drop + lose is " + sum
                         + ": the rates are shares of the same requests, so their sum must be at most 1");
             }
             if (delay.isNegative()) {
@@ -118,33 +128,37 @@ public final class FaultInjection {
         }
 
         public FaultPlan withThrottle(double rate) {
-            return new FaultPlan(rate, error500, drop, delay, delayRate, operations);
+            return new FaultPlan(rate, error500, drop, lose, delay, delayRate, operations);
         }
 
         public FaultPlan withError500(double rate) {
-            return new FaultPlan(throttle, rate, drop, delay, delayRate, operations);
+            return new FaultPlan(throttle, rate, drop, lose, delay, delayRate, operations);
         }
 
         public FaultPlan withDrop(double rate) {
-            return new FaultPlan(throttle, error500, rate, delay, delayRate, operations);
+            return new FaultPlan(throttle, error500, rate, lose, delay, delayRate, operations);
+        }
+
+        public FaultPlan withLose(double rate) {
+            return new FaultPlan(throttle, error500, drop, rate, delay, delayRate, operations);
         }
 
         public FaultPlan withDelay(Duration newDelay, double rate) {
-            return new FaultPlan(throttle, error500, drop, newDelay, rate, operations);
+            return new FaultPlan(throttle, error500, drop, lose, newDelay, rate, operations);
         }
 
         /** Restricts the plan to these operations (names without the {@code AWSStepFunctions.} prefix). */
         public FaultPlan onlyFor(Set<String> newOperations) {
-            return new FaultPlan(throttle, error500, drop, delay, delayRate, newOperations);
+            return new FaultPlan(throttle, error500, drop, lose, delay, delayRate, newOperations);
         }
 
         boolean appliesTo(String operation) {
-            boolean active = throttle > 0 || error500 > 0 || drop > 0 || delayRate > 0 && !delay.isZero();
+            boolean active = throttle > 0 || error500 > 0 || drop > 0 || lose > 0 || delayRate > 0 && !delay.isZero();
             return active && (operations.isEmpty() || operations.contains(operation));
         }
 
         /**
-         * Parses {@code throttle=0.1,error500=0.05,drop=0.02,delay=200ms[@0.5],ops=GetExecutionHistory+DescribeExecution}.
+         * Parses {@code throttle=0.1,error500=0.05,drop=0.02,lose=0.01,delay=200ms[@0.5],ops=GetExecutionHistory+DescribeExecution}.
          * Every key is optional; {@code delay} applies to every request unless a rate follows {@code @};
          * durations take {@code ms} or {@code s}. An empty string or {@code off} means no faults.
          */
@@ -165,13 +179,14 @@ public final class FaultInjection {
                     case "throttle" -> result.withThrottle(rate(key, value));
                     case "error500", "500" -> result.withError500(rate(key, value));
                     case "drop" -> result.withDrop(rate(key, value));
+                    case "lose" -> result.withLose(rate(key, value));
                     case "delay" -> {
                         String[] at = value.split("@", 2);
                         yield result.withDelay(duration(at[0]), at.length == 2 ? rate("delay rate", at[1]) : 1.0);
                     }
                     case "ops", "operations" -> result.onlyFor(Set.of(value.split("\\+")));
                     default -> throw new IllegalArgumentException("unknown fault '" + kv[0].trim()
-                            + "': use throttle, error500, drop, delay or ops");
+                            + "': use throttle, error500, drop, lose, delay or ops");
                 };
             }
             return result;

@@ -104,10 +104,11 @@ class FaultInjectionTest {
     @Test
     void planParsesEveryKindOfFault() {
         FaultInjection.FaultPlan plan = FaultInjection.FaultPlan.parse(
-                "throttle=0.1,error500=0.05,drop=0.02,delay=200ms@0.5,ops=GetExecutionHistory+DescribeExecution");
+                "throttle=0.1,error500=0.05,drop=0.02,lose=0.01,delay=200ms@0.5,ops=GetExecutionHistory+DescribeExecution");
         assertThat(plan.throttle()).isEqualTo(0.1);
         assertThat(plan.error500()).isEqualTo(0.05);
         assertThat(plan.drop()).isEqualTo(0.02);
+        assertThat(plan.lose()).isEqualTo(0.01);
         assertThat(plan.delay()).isEqualTo(Duration.ofMillis(200));
         assertThat(plan.delayRate()).isEqualTo(0.5);
         assertThat(plan.operations()).isEqualTo(Set.of("GetExecutionHistory", "DescribeExecution"));
@@ -122,7 +123,7 @@ class FaultInjectionTest {
         assertThatThrownBy(() -> FaultInjection.FaultPlan.parse("throttle=0.7,drop=0.7"))
                 .hasMessageContaining("at most 1");
         assertThatThrownBy(() -> FaultInjection.FaultPlan.parse("explode=0.1"))
-                .hasMessageContaining("use throttle, error500, drop, delay or ops");
+                .hasMessageContaining("use throttle, error500, drop, lose, delay or ops");
         assertThatThrownBy(() -> FaultInjection.FaultPlan.parse("delay=soon"))
                 .hasMessageContaining("200ms");
     }

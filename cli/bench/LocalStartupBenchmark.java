@@ -1,0 +1,69 @@
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.ServerSocket;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * How long `sfn local` takes from process start to its first answered API request.
+ * Run after `./mvnw -pl engine,cli -am package`:
+ *   java cli/bench/LocalStartupBenchmark.java cli/target/sfn.jar 10
+ * For each run it picks a free port, starts `java -jar sfn.jar local --port P`, and sends
+ * ListStateMachines every 5 ms until one is answered with HTTP 200.
+ */
+public class LocalStartupBenchmark {
+    public static void main(String[] args) throws Exception {
+        String jar = args.length > 0 ? args[0] : "cli/target/sfn.jar";
+        int runs = args.length > 1 ? Integer.parseInt(args[1]) : 10;
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<Double> millis = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            int port;
+            try (ServerSocket probe = new ServerSocket(0)) {
+                port = probe.getLocalPort();
+            }
+            long start = System.nanoTime();
+            Process process = new ProcessBuilder(java, "-jar", jar, "local", "--port", Integer.toString(port))
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            try {
+                while (!answers(port)) {
+                    if (!process.isAlive()) {
+                        throw new IllegalStateException("sfn local exited with " + process.exitValue());
+                    }
+                    if (System.nanoTime() - start > 30_000_000_000L) {
+                        throw new IllegalStateException("sfn local did not answer within 30 s");
+                    }
+                    Thread.sleep(5);
+                }
+                millis.add((System.nanoTime() - start) / 1e6);
+            } finally {
+                process.destroy();
+                process.waitFor();
+            }
+        }
+        List<Double> sorted = new ArrayList<>(millis);
+        Collections.sort(sorted);
+        System.out.printf("sfn local, process start to first answered request, %d runs: median %.0f ms, min %.0f ms, max %.0f ms%n",
+                runs, sorted.get(sorted.size() / 2), sorted.get(0), sorted.get(sorted.size() - 1));
+        System.out.printf("java %s, %d processors%n", System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
+    }
+
+    private static boolean answers(int port) {
+        try {
+            HttpURLConnection connection = (HttpURLConnection) new URL("http://127.0.0.1:" + port + "/").openConnection();
+            connection.setRequestMethod("POST");
+            connection.setDoOutput(true);
+            connection.setRequestProperty("X-Amz-Target", "AWSStepFunctions.ListStateMachines");
+            connection.setRequestProperty("Content-Type", "application/x-amz-json-1.0");
+            connection.getOutputStream().write("{}".getBytes(StandardCharsets.UTF_8));
+            boolean ok = connection.getResponseCode() == 200;
+            connection.disconnect();
+            return ok;
+        } catch (IOException notYet) {
+            return false;
+        }
+    }
+}
