@@ -194,13 +194,7 @@ public final class IntrinsicFunctions {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (raw != null && c == '\\' && i + 1 < text.length()) {
-                char escaped = text.charAt(++i);
-                result.append(switch (escaped) {
-                    case 'n' -> '\n';
-                    case 't' -> '\t';
-                    case 'r' -> '\r';
-                    default -> escaped;
-                });
+                result.append(text.charAt(++i));
             } else if (c == '{' && i + 1 < text.length() && text.charAt(i + 1) == '}') {
                 if (next >= args.size()) {
                     throw failure("States.Format has more {} placeholders than arguments: " + template.textValue());

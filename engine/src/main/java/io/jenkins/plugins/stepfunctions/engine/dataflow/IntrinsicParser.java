@@ -118,12 +118,11 @@ final class IntrinsicParser {
                     break;
                 }
                 char escaped = text.charAt(position + 1);
-                value.append(switch (escaped) {
-                    case 'n' -> '\n';
-                    case 't' -> '\t';
-                    case 'r' -> '\r';
-                    default -> escaped;
-                });
+                if ("'{}\\".indexOf(escaped) < 0) {
+                    throw error("'\\" + escaped + "' is not an escape sequence of intrinsic functions; only \\', "
+                            + "\\{, \\} and \\\\ are");
+                }
+                value.append(escaped);
                 position += 2;
                 continue;
             }

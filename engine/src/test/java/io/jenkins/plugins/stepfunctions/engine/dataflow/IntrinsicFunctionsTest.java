@@ -100,5 +100,8 @@ class IntrinsicFunctionsTest {
         assertThat(IntrinsicFunctions.checkSyntax("States.ArrayLength(1, 2)")).contains("takes 1 argument");
         assertThat(IntrinsicFunctions.checkSyntax("States.Array('open)")).contains("unterminated string");
         assertThat(IntrinsicFunctions.checkSyntax("States.Array(1")).contains("expected ',' or ')'");
+        assertThat(IntrinsicFunctions.checkSyntax("States.Format('He said \\\"hi\\\"')"))
+                .as("AWS rejects \\\" in an intrinsic string").contains("not an escape sequence");
+        assertThat(IntrinsicFunctions.checkSyntax("States.Format('a \\{\\} \\' \\\\')")).isNull();
     }
 }

@@ -26,6 +26,57 @@ class JsonataExpressionsTest {
     }
 
     @Test
+    void typicalDeploymentExpressions() {
+        JsonataScope scope = new JsonataScope(Json.strict("""
+                {"input": {"service": "api", "regions": ["eu-west-1", "us-east-1"], "health": {"ok": 3, "total": 4},
+                           "tags": {"team": "core"}},
+                 "context": {"Execution": {"Name": "deploy-42"}}}"""), Map.of("attempt", Json.of("2")));
+        assertThat(JsonataExpressions.resolve(Json.strict("""
+                {"name": "{% $states.input.service & '-' & $states.context.Execution.Name %}",
+                 "count": "{% $count($states.input.regions) %}",
+                 "first": "{% $states.input.regions[0] %}",
+                 "upper": "{% $map($states.input.regions, function($r) { $uppercase($r) }) %}",
+                 "healthy": "{% $states.input.health.ok / $states.input.health.total >= 0.75 %}",
+                 "next": "{% $attempt + 1 %}",
+                 "team": "{% $lookup($states.input.tags, 'team') %}",
+                 "mode": "{% $attempt > 1 ? 'retry' : 'first' %}",
+                 "has": "{% $exists($states.input.missing) %}",
+                 "ratio": "{% $states.input.health.ok / $states.input.health.total %}"}"""), scope, "Output"))
+                .isEqualTo(Json.strict("""
+                        {"name": "api-deploy-42", "count": 2, "first": "eu-west-1", "upper": ["EU-WEST-1", "US-EAST-1"],
+                         "healthy": true, "next": 3, "team": "core", "mode": "retry", "has": false, "ratio": 0.75}"""));
+    }
+
+    @Test
+    void oneCompiledExpressionEvaluatesCorrectlyOnManyThreads() throws Exception {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            var futures = new java.util.ArrayList<java.util.concurrent.Future<Boolean>>();
+            for (int t = 0; t < 8; t++) {
+                int seed = t;
+                futures.add(pool.submit(() -> {
+                    for (int i = 0; i < 300; i++) {
+                        int n = seed * 1000 + i;
+                        JsonataScope scope = new JsonataScope(Json.of("{'input':{'n':" + n + "}}"),
+                                Map.of("k", Json.of(String.valueOf(i))));
+                        JsonNode out = JsonataExpressions.resolve(
+                                Json.strict("\"{% $states.input.n * 2 + $k %}\""), scope, "Output");
+                        if (out.longValue() != 2L * n + i) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (var future : futures) {
+                assertThat(future.get()).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void awsFunctionsAreAvailable() {
         assertThat(resolve("\"{% $partition([1,2,3,4,5], 2) %}\"")).isEqualTo(Json.of("[[1,2],[3,4],[5]]"));
         assertThat(resolve("\"{% $range(0, 10, 5) %}\"")).isEqualTo(Json.of("[0,5,10]"));
