@@ -30,13 +30,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sfn.SfnClient;
 
 /**
@@ -46,7 +41,8 @@ import software.amazon.awssdk.services.sfn.SfnClient;
  * concurrently when the server starts; each test awaits its own case.
  *
  * <p>{@code -Dconformance.endpoint=http://host:port} runs the cases against another endpoint
- * instead (started with cases/_mock-config.json for the mocked cases).
+ * instead (started with cases/_mock-config.json for the mocked cases). {@code -Dconformance.prune=true}
+ * deletes from src/test/resources/conformance/known-failures.txt the lines of cases that pass now.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConformanceTest {
@@ -77,14 +73,7 @@ class ConformanceTest {
                     new EngineConfig(Clock.systemUTC(), TIME_SCALE, ConformanceCase.mockConfig(), null));
             endpoint = server.endpoint();
         }
-        client = SfnClient.builder()
-                .endpointOverride(endpoint)
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("conformance", "conformance")))
-                .httpClientBuilder(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(Duration.ofSeconds(5)).socketTimeout(Duration.ofSeconds(30)))
-                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
-                .build();
+        client = LoopbackSfnClient.create(endpoint);
         pool = Executors.newFixedThreadPool(PARALLEL_CASES);
         CaseExecution execution = new CaseExecution(client, CASE_TIMEOUT);
         for (ConformanceCase c : cases) {
@@ -122,6 +111,9 @@ class ConformanceTest {
     void reportAndStop() throws IOException {
         try {
             writeResults();
+            if (Boolean.getBoolean("conformance.prune")) {
+                pruneKnownFailures();
+            }
         } finally {
             pool.shutdownNow();
             client.close();
@@ -153,6 +145,20 @@ class ConformanceTest {
             diff = diffWithoutEvents = "runner error: " + e.getClass().getSimpleName() + ": " + e.getMessage();
         }
         return new Outcome(diff, diffWithoutEvents, status, (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** Removes the lines of listed cases that pass now; never adds any. */
+    private void pruneKnownFailures() throws IOException {
+        Path file = Path.of("src", "test", "resources", "conformance", "known-failures.txt");
+        List<String> kept = Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+                .filter(line -> {
+                    String id = line.strip().split("\\s+", 2)[0];
+                    CompletableFuture<Outcome> outcome = outcomes.get(id);
+                    return line.strip().startsWith("#") || outcome == null || outcome.join().diff() != null;
+                })
+                .toList();
+        Files.write(file, kept, StandardCharsets.UTF_8);
+        System.out.printf("conformance: pruned known-failures.txt to %d lines%n", kept.size());
     }
 
     /** target/conformance/results.jsonl (one line per case) and the pass counts on stdout. */
