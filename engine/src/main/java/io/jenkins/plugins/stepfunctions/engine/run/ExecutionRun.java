@@ -219,7 +219,6 @@ final class ExecutionRun implements Execution {
         stopDate = now();
         epoch++;
         queue = new ArrayDeque<>();
-        mockInvocations = null;
         contextBase = null;
         status = terminal;
         services.tokens().closeAll(this);
