@@ -1,0 +1,61 @@
+package io.jenkins.plugins.stepfunctions.bridge.render;
+
+import java.io.Serializable;
+import java.time.Duration;
+
+/** What the final summary says about one state: how often it ran, its attempts, time spent, last status. */
+public final class StateStats implements Serializable {
+    private final String name;
+    private final String type;
+    private int entries;
+    private int attempts;
+    private Duration time = Duration.ZERO;
+    private String status = "RUNNING";
+
+    StateStats(String name, String type) {
+        this.name = name;
+        this.type = type;
+    }
+
+    void entered() {
+        entries++;
+        status = "RUNNING";
+    }
+
+    void attempt() {
+        attempts++;
+    }
+
+    void exited(Duration spent, String newStatus) {
+        time = time.plus(spent);
+        status = newStatus;
+    }
+
+    void status(String newStatus) {
+        status = newStatus;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String type() {
+        return type;
+    }
+
+    public int entries() {
+        return entries;
+    }
+
+    public int attempts() {
+        return attempts;
+    }
+
+    public Duration time() {
+        return time;
+    }
+
+    public String status() {
+        return status;
+    }
+}

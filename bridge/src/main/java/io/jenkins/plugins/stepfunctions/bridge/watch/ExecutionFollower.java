@@ -1,0 +1,458 @@
+package io.jenkins.plugins.stepfunctions.bridge.watch;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.stepfunctions.bridge.approval.AnswerResult;
+import io.jenkins.plugins.stepfunctions.bridge.approval.ApprovalTracker;
+import io.jenkins.plugins.stepfunctions.bridge.approval.Decision;
+import io.jenkins.plugins.stepfunctions.bridge.approval.PendingApproval;
+import io.jenkins.plugins.stepfunctions.bridge.connect.Secret;
+import io.jenkins.plugins.stepfunctions.bridge.render.DefinitionIndex;
+import io.jenkins.plugins.stepfunctions.bridge.render.LineKind;
+import io.jenkins.plugins.stepfunctions.bridge.render.RenderedLine;
+import io.jenkins.plugins.stepfunctions.bridge.render.TransitionRenderer;
+import io.jenkins.plugins.stepfunctions.bridge.result.Outcome;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Supplier;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sfn.model.GetActivityTaskResponse;
+import software.amazon.awssdk.services.sfn.model.GetExecutionHistoryResponse;
+import software.amazon.awssdk.services.sfn.model.HistoryEvent;
+import software.amazon.awssdk.services.sfn.model.InvalidTokenException;
+import software.amazon.awssdk.services.sfn.model.SfnException;
+import software.amazon.awssdk.services.sfn.model.TaskDoesNotExistException;
+import software.amazon.awssdk.services.sfn.model.TaskTimedOutException;
+
+/**
+ * Follows one execution without holding a thread: each {@link #advance()} makes one history call
+ * (rarely one more: a heartbeat, the definition for a retry line) and says when to be called again.
+ * Every event is delivered to the listener exactly once, in order, and the {@link FollowState} can be
+ * saved after any advance and handed to a new follower after a restart.
+ *
+ * <p>Reading history: forward pages of 1000 with nextToken while catching up; once caught up (AWS gives
+ * no token at the end of a running execution's history), newest-first pages sized to what is new, so
+ * an idle poll fetches one event and a busy one fetches the new events once. Event ids are consecutive,
+ * so anything at or below the cursor is dropped: a retried call can never deliver an event twice.
+ */
+public final class ExecutionFollower {
+    private static final int PAGE = 1000;
+    private static final int PROBE_MAX = 100;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final SfnClient sfn;
+    private final FollowState state;
+    private final FollowListener listener;
+    private final PollingPolicy policy;
+    private final Clock clock;
+    private final Random random;
+    private final FollowStats stats;
+
+    private final List<HistoryEvent> reverseBuffer = new ArrayList<>();
+    private String reverseToken;
+    private long reverseNewest;
+    private boolean reverseUnsupported;
+    private DefinitionIndex definition;
+    private int errorsInRow;
+    private Duration idleDelay;
+    private volatile boolean woken;
+    private final Map<String, Instant> lastHeartbeat = new HashMap<>();
+
+    /**
+     * @param sfn a client that does not retry on its own (see {@code AwsClients.sfnNoRetry()}): the
+     *            follower retries on its schedule instead of sleeping on a shared thread
+     */
+    public ExecutionFollower(SfnClient sfn, FollowState state, FollowListener listener, PollingPolicy policy,
+                             Clock clock, Random random, FollowStats stats) {
+        this.sfn = sfn;
+        this.state = state;
+        this.listener = listener;
+        this.policy = policy == null ? PollingPolicy.defaults() : policy;
+        this.clock = clock == null ? Clock.systemUTC() : clock;
+        this.random = random == null ? new Random() : random;
+        this.stats = stats == null ? new FollowStats() : stats;
+        this.idleDelay = this.policy.active();
+    }
+
+    public ExecutionFollower(SfnClient sfn, FollowState state, FollowListener listener) {
+        this(sfn, state, listener, PollingPolicy.defaults(), Clock.systemUTC(), new Random(), new FollowStats());
+    }
+
+    public FollowState state() {
+        return state;
+    }
+
+    public String executionArn() {
+        return state.executionArn();
+    }
+
+    public FollowStats stats() {
+        return stats;
+    }
+
+    /** Something (a callback) says the execution moved: the next delay is short. */
+    public void wake() {
+        woken = true;
+    }
+
+    /** Makes progress: one history call, delivering what is new. Never blocks beyond that call. */
+    public synchronized Advance advance() {
+        if (state.outcome() != null) {
+            return new Advance.Finished(state.outcome());
+        }
+        try {
+            heartbeats();
+            boolean morePages = poll();
+            errorsInRow = 0;
+            if (state.outcome() != null) {
+                return new Advance.Finished(state.outcome());
+            }
+            if (morePages) {
+                return new Advance.Again(Duration.ZERO);
+            }
+            return new Advance.Again(nextDelay());
+        } catch (SdkException e) {
+            if (!retryable(e)) {
+                throw failure(e);
+            }
+            if (isThrottle(e)) {
+                stats.throttle();
+            }
+            stats.retriedError();
+            resetReverse();
+            errorsInRow++;
+            long base = policy.active().toMillis() << Math.min(errorsInRow, 16);
+            return new Advance.Again(jitter(Duration.ofMillis(Math.min(base, policy.maxBackoff().toMillis()))));
+        }
+    }
+
+    private Duration nextDelay() {
+        Duration d;
+        if (state.lastBatch() > 0 || woken) {
+            idleDelay = policy.active();
+            d = policy.active();
+        } else {
+            idleDelay = Duration.ofMillis(Math.min(policy.idle().toMillis(), (long) (idleDelay.toMillis() * policy.growth())));
+            d = idleDelay;
+        }
+        woken = false;
+        for (PendingApproval p : state.pendingApprovals()) {
+            if (p.heartbeatSeconds() > 0) {
+                Duration hb = Duration.ofSeconds(p.heartbeatSeconds()).dividedBy(3);
+                d = d.compareTo(hb) > 0 ? hb : d;
+            }
+        }
+        return jitter(d);
+    }
+
+    private Duration jitter(Duration d) {
+        double f = 1 + (random.nextDouble() * 2 - 1) * policy.jitter();
+        return Duration.ofNanos((long) (d.toNanos() * f));
+    }
+
+    /** @return true when another page is waiting right now */
+    private boolean poll() {
+        HistoryCursor c = state.cursor();
+        if (c.lastEventId() == 0 || c.nextToken() != null || reverseUnsupported) {
+            return forward(c);
+        }
+        return reverse(c);
+    }
+
+    private boolean forward(HistoryCursor c) {
+        GetExecutionHistoryResponse r = history(false, PAGE, c.nextToken());
+        List<HistoryEvent> events = new ArrayList<>(r.events());
+        events.sort(Comparator.comparingLong(HistoryEvent::id));
+        int delivered = 0;
+        for (HistoryEvent e : events) {
+            if (e.id() > state.cursor().lastEventId()) {
+                deliver(e);
+                delivered++;
+            }
+        }
+        state.lastBatch(delivered);
+        state.cursor(state.cursor().withNextToken(r.nextToken()));
+        return r.nextToken() != null && state.outcome() == null;
+    }
+
+    private boolean reverse(HistoryCursor c) {
+        int size;
+        if (reverseToken == null) {
+            size = Math.max(1, Math.min(PROBE_MAX, state.lastBatch()));
+        } else {
+            size = (int) Math.max(1, Math.min(PAGE, reverseNewest - c.lastEventId() - reverseBuffer.size()));
+        }
+        GetExecutionHistoryResponse r = history(true, size, reverseToken);
+        List<HistoryEvent> events = r.events();
+        if (reverseToken == null && !events.isEmpty()) {
+            long first = events.get(0).id();
+            if (first < c.lastEventId() || (events.size() > 1 && events.get(1).id() > first)) {
+                // the server ignores reverseOrder: fall back to forward reads with de-duplication
+                reverseUnsupported = true;
+                state.cursor(c.withNextToken(null));
+                return forwardFromPage(r);
+            }
+            reverseNewest = first;
+        }
+        boolean reachedCursor = false;
+        for (HistoryEvent e : events) {
+            if (e.id() > c.lastEventId()) {
+                reverseBuffer.add(e);
+            } else {
+                reachedCursor = true;
+            }
+        }
+        if (reachedCursor || r.nextToken() == null) {
+            reverseBuffer.sort(Comparator.comparingLong(HistoryEvent::id));
+            List<HistoryEvent> batch = List.copyOf(reverseBuffer);
+            resetReverse();
+            batch.forEach(this::deliver);
+            state.lastBatch(batch.size());
+            return false;
+        }
+        reverseToken = r.nextToken();
+        return true;
+    }
+
+    private boolean forwardFromPage(GetExecutionHistoryResponse r) {
+        List<HistoryEvent> events = new ArrayList<>(r.events());
+        events.sort(Comparator.comparingLong(HistoryEvent::id));
+        int delivered = 0;
+        for (HistoryEvent e : events) {
+            if (e.id() > state.cursor().lastEventId()) {
+                deliver(e);
+                delivered++;
+            }
+        }
+        state.lastBatch(delivered);
+        return false;
+    }
+
+    private void resetReverse() {
+        reverseBuffer.clear();
+        reverseToken = null;
+        reverseNewest = 0;
+    }
+
+    private GetExecutionHistoryResponse history(boolean reverseOrder, int max, String token) {
+        stats.historyCall();
+        return sfn.getExecutionHistory(b -> b.executionArn(state.executionArn()).maxResults(max)
+                .reverseOrder(reverseOrder).nextToken(token).includeExecutionData(true));
+    }
+
+    private void deliver(HistoryEvent e) {
+        stats.event();
+        if (e.typeAsString().equals("ExecutionStarted") && state.startDate() == null) {
+            state.startDate(e.timestamp());
+        }
+        listener.event(e);
+        TransitionRenderer renderer = state.renderer();
+        for (RenderedLine line : renderer.render(e, definitionSupplier())) {
+            listener.line(line);
+        }
+        for (ApprovalTracker.Change change : state.approvals().observe(e)) {
+            PendingApproval a = change.approval();
+            if (change instanceof ApprovalTracker.Opened) {
+                listener.line(new RenderedLine(e.timestamp(), e.id(), LineKind.APPROVAL, 0, a.state(),
+                        "? approval pending at " + a.state() + ": " + a.message()
+                                + (a.submitters().isEmpty() ? "" : " (submitters: " + String.join(", ", a.submitters()) + ")"),
+                        Map.of("approvalId", a.id())));
+                listener.approvalPending(a);
+            } else {
+                String reason = ((ApprovalTracker.Closed) change).reason();
+                listener.line(new RenderedLine(e.timestamp(), e.id(), LineKind.APPROVAL, 0, a.state(),
+                        "approval at " + a.state() + " closed: " + reason, Map.of("approvalId", a.id(), "reason", reason)));
+                listener.approvalClosed(a, reason);
+            }
+        }
+        state.cursor(state.cursor().delivered(e.id()));
+        Outcome outcome = outcomeOf(e);
+        if (outcome != null) {
+            state.outcome(outcome);
+        }
+    }
+
+    private Supplier<DefinitionIndex> definitionSupplier() {
+        return () -> {
+            if (definition == null) {
+                try {
+                    stats.otherCall();
+                    definition = DefinitionIndex.of(sfn.describeStateMachineForExecution(b -> b.executionArn(state.executionArn())).definition());
+                } catch (SdkException e) {
+                    definition = DefinitionIndex.empty();
+                }
+            }
+            return definition;
+        };
+    }
+
+    private Outcome outcomeOf(HistoryEvent e) {
+        String status = switch (e.typeAsString()) {
+            case "ExecutionSucceeded" -> "SUCCEEDED";
+            case "ExecutionFailed" -> "FAILED";
+            case "ExecutionTimedOut" -> "TIMED_OUT";
+            case "ExecutionAborted" -> "ABORTED";
+            default -> null;
+        };
+        if (status == null) {
+            return null;
+        }
+        JsonNode output = null;
+        String error = null;
+        String cause = null;
+        if (e.executionSucceededEventDetails() != null) {
+            var d = e.executionSucceededEventDetails();
+            String text = d.output();
+            if (text == null || (d.outputDetails() != null && Boolean.TRUE.equals(d.outputDetails().truncated()))) {
+                stats.otherCall();
+                text = sfn.describeExecution(b -> b.executionArn(state.executionArn())).output();
+            }
+            output = parse(text);
+        } else if (e.executionFailedEventDetails() != null) {
+            error = e.executionFailedEventDetails().error();
+            cause = e.executionFailedEventDetails().cause();
+        } else if (e.executionTimedOutEventDetails() != null) {
+            error = e.executionTimedOutEventDetails().error();
+            cause = e.executionTimedOutEventDetails().cause();
+        } else if (e.executionAbortedEventDetails() != null) {
+            error = e.executionAbortedEventDetails().error();
+            cause = e.executionAbortedEventDetails().cause();
+        }
+        return new Outcome(state.executionArn(), status, output, error, cause, state.startDate(), e.timestamp());
+    }
+
+    private static JsonNode parse(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            return JSON.getNodeFactory().textNode(text);
+        }
+    }
+
+    private void heartbeats() {
+        Instant now = clock.instant();
+        for (PendingApproval p : state.pendingApprovals()) {
+            if (p.heartbeatSeconds() <= 0 || p.taskToken() == null || state.approvals().isAnswered(p.id())) {
+                continue;
+            }
+            Instant last = lastHeartbeat.getOrDefault(p.id(), p.scheduledAt());
+            if (Duration.between(last, now).compareTo(Duration.ofSeconds(p.heartbeatSeconds()).dividedBy(3)) >= 0) {
+                try {
+                    stats.otherCall();
+                    sfn.sendTaskHeartbeat(b -> b.taskToken(p.taskToken().reveal()));
+                } catch (TaskTimedOutException | TaskDoesNotExistException | InvalidTokenException closed) {
+                    // the history will show why; the approval is withdrawn when that event arrives
+                }
+                lastHeartbeat.put(p.id(), now);
+            }
+        }
+    }
+
+    /**
+     * Answers a pending approval: approve sends SendTaskSuccess, reject SendTaskFailure with
+     * {@link Decision#REJECTED_ERROR}. Never sends twice for one approval, from any thread.
+     *
+     * @throws IllegalArgumentException when the approver is not one of the approval's submitters
+     */
+    public AnswerResult answer(String approvalId, Decision decision) {
+        PendingApproval p = state.pendingApprovals().stream().filter(a -> a.id().equals(approvalId)).findFirst().orElse(null);
+        if (p == null) {
+            return state.approvals().isAnswered(approvalId) ? AnswerResult.ALREADY_ANSWERED : AnswerResult.CLOSED_ELSEWHERE;
+        }
+        if (!p.allows(decision.approver())) {
+            throw new IllegalArgumentException("'" + decision.approver() + "' may not answer the approval at " + p.state()
+                    + "; allowed: " + String.join(", ", p.submitters()));
+        }
+        if (!state.approvals().claim(approvalId)) {
+            return AnswerResult.ALREADY_ANSWERED;
+        }
+        try {
+            Secret token = p.taskToken() != null ? p.taskToken() : claimActivityTask(p);
+            if (token == null) {
+                return AnswerResult.CLOSED_ELSEWHERE;
+            }
+            ObjectNode body = JSON.createObjectNode();
+            body.put("approved", decision.approved());
+            body.put("approver", decision.approver());
+            body.put("comment", decision.comment());
+            body.set("parameters", decision.parameters() != null ? decision.parameters() : p.parameters());
+            stats.otherCall();
+            if (decision.approved()) {
+                sfn.sendTaskSuccess(b -> b.taskToken(token.reveal()).output(body.toString()));
+            } else {
+                sfn.sendTaskFailure(b -> b.taskToken(token.reveal()).error(Decision.REJECTED_ERROR)
+                        .cause(body.toString()));
+            }
+            return AnswerResult.ANSWERED;
+        } catch (TaskTimedOutException | TaskDoesNotExistException | InvalidTokenException closed) {
+            return AnswerResult.CLOSED_ELSEWHERE;
+        }
+    }
+
+    /**
+     * Activity approvals get their token from GetActivityTask; the task handed out must be this
+     * execution's (same input), which is why activity approvals should put {@code $$.Execution.Id} in
+     * their input.
+     */
+    private Secret claimActivityTask(PendingApproval p) {
+        stats.otherCall();
+        GetActivityTaskResponse task = sfn.getActivityTask(b -> b.activityArn(p.activityArn()).workerName("sfn-bridge"));
+        if (task.taskToken() == null || task.taskToken().isEmpty()) {
+            return null;
+        }
+        JsonNode got = parse(task.input());
+        JsonNode want = parse(p.activityInput());
+        if (got != null && !got.equals(want)) {
+            sfn.sendTaskFailure(b -> b.taskToken(task.taskToken()).error("Approval.WrongExecution")
+                    .cause("sfn-bridge claimed this activity task while looking for the approval of " + p.id()));
+            return null;
+        }
+        Secret token = Secret.of(task.taskToken());
+        state.approvals().update(p.withTaskToken(token));
+        return token;
+    }
+
+    private static boolean isThrottle(SdkException e) {
+        return e instanceof SfnException s && s.awsErrorDetails() != null
+                && ("ThrottlingException".equals(s.awsErrorDetails().errorCode())
+                || "TooManyRequestsException".equals(s.awsErrorDetails().errorCode())
+                || s.statusCode() == 429);
+    }
+
+    static boolean retryable(SdkException e) {
+        if (e instanceof SdkClientException) {
+            return true;
+        }
+        if (e instanceof SfnException s) {
+            return isThrottle(e) || s.statusCode() >= 500 || s.statusCode() == 0;
+        }
+        return e.retryable();
+    }
+
+    private FollowException failure(SdkException e) {
+        String code = e instanceof SfnException s && s.awsErrorDetails() != null ? s.awsErrorDetails().errorCode() : "Unknown";
+        String message = e instanceof SfnException s && s.awsErrorDetails() != null ? s.awsErrorDetails().errorMessage() : e.getMessage();
+        String fix = switch (code == null ? "" : code) {
+            case "ExecutionDoesNotExist" -> "check the execution ARN and the region (executions are regional)";
+            case "InvalidArn" -> "use arn:aws:states:<region>:<account>:execution:<state machine>:<name>";
+            case "AccessDeniedException", "AccessDenied" -> "grant states:GetExecutionHistory on the execution";
+            case "UnrecognizedClientException", "InvalidSignatureException" -> "check the credentials";
+            default -> "check the execution ARN, region and credentials";
+        };
+        return new FollowException(code, "cannot read the history of " + state.executionArn() + ": " + message, fix, e);
+    }
+}

@@ -1,0 +1,62 @@
+package io.jenkins.plugins.stepfunctions.bridge.watch;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Counters for one follower or a whole scheduler: what the benchmark and the logs report. */
+public final class FollowStats {
+    private final AtomicLong historyCalls = new AtomicLong();
+    private final AtomicLong otherCalls = new AtomicLong();
+    private final AtomicLong events = new AtomicLong();
+    private final AtomicLong throttles = new AtomicLong();
+    private final AtomicLong retriedErrors = new AtomicLong();
+
+    void historyCall() {
+        historyCalls.incrementAndGet();
+    }
+
+    void otherCall() {
+        otherCalls.incrementAndGet();
+    }
+
+    void event() {
+        events.incrementAndGet();
+    }
+
+    void throttle() {
+        throttles.incrementAndGet();
+    }
+
+    void retriedError() {
+        retriedErrors.incrementAndGet();
+    }
+
+    public long historyCalls() {
+        return historyCalls.get();
+    }
+
+    public long otherCalls() {
+        return otherCalls.get();
+    }
+
+    public long calls() {
+        return historyCalls.get() + otherCalls.get();
+    }
+
+    public long events() {
+        return events.get();
+    }
+
+    public long throttles() {
+        return throttles.get();
+    }
+
+    public long retriedErrors() {
+        return retriedErrors.get();
+    }
+
+    @Override
+    public String toString() {
+        return calls() + " calls (" + historyCalls() + " history), " + events() + " events, "
+                + throttles() + " throttles, " + retriedErrors() + " retried errors";
+    }
+}
