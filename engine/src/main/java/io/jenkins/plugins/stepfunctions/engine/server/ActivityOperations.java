@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.stepfunctions.engine.ApiException;
 import io.jenkins.plugins.stepfunctions.engine.run.ActivityTask;
 import io.jenkins.plugins.stepfunctions.engine.run.ExecutionEngine;
+import java.util.function.Supplier;
 import io.jenkins.plugins.stepfunctions.engine.server.ActivityStore.Activity;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,11 +23,11 @@ final class ActivityOperations {
     static final Duration LONG_POLL = Duration.ofSeconds(60);
 
     private final ActivityStore activities;
-    private final ExecutionEngine engine;
+    private final Supplier<ExecutionEngine> engine;
     private final TagStore tags;
     private final Clock clock;
 
-    ActivityOperations(ActivityStore activities, ExecutionEngine engine, TagStore tags, Clock clock) {
+    ActivityOperations(ActivityStore activities, Supplier<ExecutionEngine> engine, TagStore tags, Clock clock) {
         this.activities = activities;
         this.engine = engine;
         this.tags = tags;
@@ -45,7 +46,7 @@ final class ActivityOperations {
         String name = ResourceNames.requireValid(request.requiredString("name", 1, ResourceNames.MAX_LENGTH), "name");
         ResourceArn arn = ResourceArn.of(request.region(), "activity", name);
         Activity activity = activities.computeIfAbsent(arn.toString(), k -> {
-            engine.registerActivity(k);
+            engine.get().registerActivity(k);
             return new Activity(arn, clock.instant());
         });
         tags.put(arn.toString(), TagStore.parse(request));
@@ -79,7 +80,7 @@ final class ActivityOperations {
         String arn = request.requiredString("activityArn", 1, 256);
         ResourceArn.parse(arn, "activityArn", "activity");
         if (activities.remove(arn)) {
-            engine.deleteActivity(arn);
+            engine.get().deleteActivity(arn);
         }
         tags.remove(arn);
         return object();
@@ -88,7 +89,7 @@ final class ActivityOperations {
     private ObjectNode getTask(ApiRequest request) throws Exception {
         Activity activity = existing(request);
         String worker = request.optionalString("workerName", 80).orElse(null);
-        Optional<ActivityTask> task = engine.pollActivity(activity.arn().toString(), worker, LONG_POLL)
+        Optional<ActivityTask> task = engine.get().pollActivity(activity.arn().toString(), worker, LONG_POLL)
                 .get(LONG_POLL.toMillis() + 5_000, TimeUnit.MILLISECONDS);
         ObjectNode response = object();
         task.ifPresent(t -> response.put("taskToken", t.taskToken()).put("input", t.input()));

@@ -81,7 +81,9 @@ final class ApiHandler implements HttpHandler {
             sendError(exchange, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (RuntimeException | IOException e) {
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.DEBUG, "client went away before its answer was written", e);
+        } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "request failed inside sfn local", e);
             sendError(exchange, new ApiException(ApiErrors.INTERNAL_FAILURE, "sfn local failed on this request ("
                     + e + "); the server keeps running, please report this with the request", 500));

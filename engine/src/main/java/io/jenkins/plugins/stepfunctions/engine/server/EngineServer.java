@@ -10,6 +10,9 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Supplier;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -29,11 +32,12 @@ public final class EngineServer implements AutoCloseable {
 
     private final HttpServer http;
     private final ThreadPoolExecutor requestThreads;
-    private final ExecutionEngine engine;
+    private final CompletableFuture<ExecutionEngine> engine;
     private final FaultInjection faults;
     private final URI endpoint;
 
-    private EngineServer(HttpServer http, ThreadPoolExecutor requestThreads, ExecutionEngine engine, FaultInjection faults) {
+    private EngineServer(HttpServer http, ThreadPoolExecutor requestThreads, CompletableFuture<ExecutionEngine> engine,
+                         FaultInjection faults) {
         this.http = http;
         this.requestThreads = requestThreads;
         this.engine = engine;
@@ -45,8 +49,21 @@ public final class EngineServer implements AutoCloseable {
 
     /** Starts serving on {@code host:port}; port 0 picks a free port (see {@link #endpoint()}). */
     public static EngineServer start(String host, int port, EngineConfig config) throws IOException {
+        // The interpreter takes the longest to set up (thread pools, an HTTP client for http:invoke); it
+        // is built while the server starts listening, so requests that do not run anything are answered
+        // at once and the others wait for it only when they arrive first.
+        CompletableFuture<ExecutionEngine> engine = new CompletableFuture<>();
+        Thread engineStartup = new Thread(() -> {
+            try {
+                engine.complete(new ExecutionEngine(config));
+            } catch (RuntimeException | Error e) {
+                engine.completeExceptionally(e);
+            }
+        }, "sfn-engine-startup");
+        engineStartup.setDaemon(true);
+        engineStartup.start();
+        Supplier<ExecutionEngine> runningEngine = engine::join;
         ObjectMapper mapper = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-        ExecutionEngine engine = new ExecutionEngine(config);
         FaultInjection faults = new FaultInjection();
 
         StateMachineStore stateMachines = new StateMachineStore();
@@ -56,9 +73,9 @@ public final class EngineServer implements AutoCloseable {
 
         Map<String, Operation> operations = new HashMap<>();
         new StateMachineOperations(stateMachines, tags, config.clock()).register(operations);
-        new ExecutionOperations(stateMachines, executions, engine, mapper, config.clock()).register(operations);
-        new TaskTokenOperations(engine, mapper).register(operations);
-        new ActivityOperations(activities, engine, tags, config.clock()).register(operations);
+        new ExecutionOperations(stateMachines, executions, runningEngine, mapper, config.clock()).register(operations);
+        new TaskTokenOperations(runningEngine, mapper).register(operations);
+        new ActivityOperations(activities, runningEngine, tags, config.clock()).register(operations);
         tags.register(operations);
 
         ThreadPoolExecutor requestThreads = new ThreadPoolExecutor(MAX_REQUEST_THREADS, MAX_REQUEST_THREADS,
@@ -69,7 +86,7 @@ public final class EngineServer implements AutoCloseable {
             http = HttpServer.create(new InetSocketAddress(host, port), 256);
         } catch (IOException | RuntimeException e) {
             requestThreads.shutdownNow();
-            engine.close();
+            engine.thenAccept(ExecutionEngine::close);
             throw e;
         }
         http.createContext("/", new ApiHandler(operations, faults, mapper));
@@ -93,7 +110,11 @@ public final class EngineServer implements AutoCloseable {
     public void close() {
         http.stop(0);
         requestThreads.shutdownNow();
-        engine.close();
+        try {
+            engine.join().close();
+        } catch (CompletionException engineNeverStarted) {
+            // nothing to stop
+        }
     }
 
     private static java.util.concurrent.ThreadFactory daemonThreads() {

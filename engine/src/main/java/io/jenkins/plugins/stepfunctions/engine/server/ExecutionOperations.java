@@ -14,6 +14,7 @@ import io.jenkins.plugins.stepfunctions.engine.history.ExecutionHistory;
 import io.jenkins.plugins.stepfunctions.engine.history.HistoryEvent;
 import io.jenkins.plugins.stepfunctions.engine.run.Execution;
 import io.jenkins.plugins.stepfunctions.engine.run.ExecutionEngine;
+import java.util.function.Supplier;
 import io.jenkins.plugins.stepfunctions.engine.run.ExecutionStatus;
 import io.jenkins.plugins.stepfunctions.engine.run.StartRequest;
 import java.nio.charset.StandardCharsets;
@@ -41,12 +42,12 @@ final class ExecutionOperations {
 
     private final StateMachineStore stateMachines;
     private final ExecutionStore executions;
-    private final ExecutionEngine engine;
+    private final Supplier<ExecutionEngine> engine;
     private final ObjectMapper mapper;
     private final Clock clock;
     private final AtomicLong sequence = new AtomicLong();
 
-    ExecutionOperations(StateMachineStore stateMachines, ExecutionStore executions, ExecutionEngine engine,
+    ExecutionOperations(StateMachineStore stateMachines, ExecutionStore executions, Supplier<ExecutionEngine> engine,
                         ObjectMapper mapper, Clock clock) {
         this.stateMachines = stateMachines;
         this.executions = executions;
@@ -138,7 +139,7 @@ final class ExecutionOperations {
                         ? "is running with a different input; start with another name, or with the same input to get this execution back"
                         : "has finished (" + existing.execution().status() + "); execution names cannot be reused, choose another name"));
             }
-            Execution execution = engine.start(new StartRequest(arn, name, target.arn(), smArn.name(),
+            Execution execution = engine.get().start(new StartRequest(arn, name, target.arn(), smArn.name(),
                     revision.roleArn(), revision.definition(), input, type, testCase, traceHeader));
             ExecutionEntry entry = new ExecutionEntry(sequence.incrementAndGet(), arn, smArn.toString(),
                     target.versionArn(), target.entry(), revision, execution);

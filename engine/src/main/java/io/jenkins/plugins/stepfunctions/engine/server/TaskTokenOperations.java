@@ -7,16 +7,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.stepfunctions.engine.ApiException;
 import io.jenkins.plugins.stepfunctions.engine.run.ExecutionEngine;
+import java.util.function.Supplier;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /** SendTaskSuccess, SendTaskFailure and SendTaskHeartbeat: answers to callback and activity tasks. */
 final class TaskTokenOperations {
     private static final int MAX_TOKEN = 2048;
-    private final ExecutionEngine engine;
+    private final Supplier<ExecutionEngine> engine;
     private final ObjectMapper mapper;
 
-    TaskTokenOperations(ExecutionEngine engine, ObjectMapper mapper) {
+    TaskTokenOperations(Supplier<ExecutionEngine> engine, ObjectMapper mapper) {
         this.engine = engine;
         this.mapper = mapper;
     }
@@ -44,7 +45,7 @@ final class TaskTokenOperations {
             throw new ApiException("InvalidOutput", "Invalid Output: it is " + bytes + " bytes in UTF-8, over the limit of "
                     + ExecutionOperations.MAX_PAYLOAD + " (256 KiB); pass large results by reference (e.g. an S3 URI)");
         }
-        engine.sendTaskSuccess(token, output);
+        engine.get().sendTaskSuccess(token, output);
         return object();
     }
 
@@ -52,12 +53,12 @@ final class TaskTokenOperations {
         String token = request.requiredString("taskToken", 1, MAX_TOKEN);
         String error = request.optionalString("error", 256).orElse(null);
         String cause = request.optionalString("cause", 32_768).orElse(null);
-        engine.sendTaskFailure(token, error, cause);
+        engine.get().sendTaskFailure(token, error, cause);
         return object();
     }
 
     private ObjectNode heartbeat(ApiRequest request) {
-        engine.sendTaskHeartbeat(request.requiredString("taskToken", 1, MAX_TOKEN));
+        engine.get().sendTaskHeartbeat(request.requiredString("taskToken", 1, MAX_TOKEN));
         return object();
     }
 }
