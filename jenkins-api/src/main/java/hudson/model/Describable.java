@@ -2,7 +2,4 @@
 package hudson.model;
 
 public interface Describable<T extends Describable<T>> {
-    default Descriptor<T> getDescriptor() {
-        throw new UnsupportedOperationException();
-    }
 }

@@ -2,9 +2,6 @@
 package hudson.model;
 
 public abstract class Descriptor<T extends Describable<T>> {
-    protected Descriptor(Class<? extends T> clazz) {
-    }
-
     protected Descriptor() {
     }
 

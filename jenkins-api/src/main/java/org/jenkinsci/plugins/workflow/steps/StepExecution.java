@@ -4,14 +4,7 @@ package org.jenkinsci.plugins.workflow.steps;
 import java.io.Serializable;
 
 public abstract class StepExecution implements Serializable {
-    protected StepExecution() {
-    }
-
     protected StepExecution(StepContext context) {
-    }
-
-    public StepContext getContext() {
-        throw new UnsupportedOperationException();
     }
 
     public abstract boolean start() throws Exception;

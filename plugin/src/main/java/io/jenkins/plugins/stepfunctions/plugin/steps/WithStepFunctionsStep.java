@@ -1,5 +1,12 @@
 package io.jenkins.plugins.stepfunctions.plugin.steps;
 
+import org.kohsuke.stapler.AncestorInPath;
+import hudson.model.Item;
+import org.kohsuke.stapler.QueryParameter;
+import io.jenkins.plugins.stepfunctions.plugin.connect.FormChecks;
+import io.jenkins.plugins.stepfunctions.plugin.connect.ConnectionForm;
+import hudson.util.ListBoxModel;
+import hudson.util.FormValidation;
 import hudson.Extension;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.stepfunctions.plugin.connect.StepFunctionsSettings;
@@ -146,6 +153,22 @@ public final class WithStepFunctionsStep extends Step {
         @Override
         public Set<? extends Class<?>> getRequiredContext() {
             return Set.of(TaskListener.class);
+        }
+
+        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
+            return ConnectionForm.credentials(item, credentialsId);
+        }
+
+        public FormValidation doCheckRegion(@QueryParameter String value) {
+            return ConnectionForm.check(FormChecks.region(value));
+        }
+
+        public FormValidation doCheckRoleArn(@QueryParameter String value) {
+            return ConnectionForm.check(FormChecks.roleArn(value));
+        }
+
+        public FormValidation doCheckEndpoint(@QueryParameter String value) {
+            return ConnectionForm.check(FormChecks.endpoint(value));
         }
     }
 }

@@ -83,6 +83,8 @@ class HpiPackagingIT {
                 .contains("escape-by-default='true'");
         assertThat(pluginJarEntries.keySet()).anyMatch(name -> name.startsWith(PLUGIN_PACKAGE) && name.endsWith(".class"));
         assertThat(hpiEntries.keySet()).noneMatch(name -> name.startsWith("WEB-INF/classes/"));
+        assertThat(hpiEntries).as("static resources at the root, served under /plugin/aws-step-functions/")
+                .containsKey("images/step-functions.svg");
     }
 
     @Test

@@ -1,0 +1,115 @@
+package io.jenkins.plugins.stepfunctions.plugin.build;
+
+import io.jenkins.plugins.stepfunctions.bridge.approval.PendingApproval;
+import io.jenkins.plugins.stepfunctions.bridge.render.StateStats;
+import io.jenkins.plugins.stepfunctions.bridge.result.Outcome;
+import java.io.Serial;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the build page shows about one execution the build ran: status, console link, states, pending
+ * approvals. Updated by the follower's thread, read by the web UI, stored in build.xml: plain fields,
+ * synchronized access, copies out.
+ */
+public final class ExecutionRecord implements Serializable {
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    private final int number;
+    private final String executionArn;
+    private final String consoleUrl;
+    private String status = "RUNNING";
+    private String error;
+    private String cause;
+    private String outputFile;
+    private ArrayList<StateRow> states = new ArrayList<>();
+    private ArrayList<ApprovalView> pending = new ArrayList<>();
+    private ArrayList<String> notes = new ArrayList<>();
+
+    ExecutionRecord(int number, String executionArn, String consoleUrl) {
+        this.number = number;
+        this.executionArn = executionArn;
+        this.consoleUrl = consoleUrl;
+    }
+
+    /** 1-based position among the build's executions; names its history file and its URLs. */
+    public int getNumber() {
+        return number;
+    }
+
+    public String getExecutionArn() {
+        return executionArn;
+    }
+
+    /** The name part of the execution ARN. */
+    public String getName() {
+        return executionArn.substring(executionArn.lastIndexOf(':') + 1);
+    }
+
+    public String getConsoleUrl() {
+        return consoleUrl;
+    }
+
+    public synchronized String getStatus() {
+        return status;
+    }
+
+    public synchronized String getError() {
+        return error;
+    }
+
+    public synchronized String getCause() {
+        return cause;
+    }
+
+    public synchronized String getOutputFile() {
+        return outputFile;
+    }
+
+    public synchronized List<StateRow> getStates() {
+        return List.copyOf(states);
+    }
+
+    public synchronized List<ApprovalView> getPendingApprovals() {
+        return List.copyOf(pending);
+    }
+
+    /** Approvals closed elsewhere, timed out, answered: one line each. */
+    public synchronized List<String> getNotes() {
+        return List.copyOf(notes);
+    }
+
+    public synchronized ApprovalView pendingApproval(String approvalId) {
+        return pending.stream().filter(a -> a.getId().equals(approvalId)).findFirst().orElse(null);
+    }
+
+    synchronized void states(List<StateStats> stats) {
+        ArrayList<StateRow> rows = new ArrayList<>(stats.size());
+        stats.forEach(s -> rows.add(new StateRow(s)));
+        states = rows;
+    }
+
+    synchronized void approvalPending(PendingApproval approval) {
+        pending.removeIf(a -> a.getId().equals(approval.id()));
+        pending.add(new ApprovalView(approval));
+    }
+
+    synchronized void approvalClosed(String approvalId, String note) {
+        pending.removeIf(a -> a.getId().equals(approvalId));
+        notes.add(note);
+    }
+
+    synchronized void finished(Outcome outcome, String outputFile) {
+        this.status = outcome.status();
+        this.error = outcome.error();
+        this.cause = outcome.cause();
+        this.outputFile = outputFile;
+        this.pending.clear();
+    }
+
+    synchronized void status(String status) {
+        this.status = status;
+    }
+}

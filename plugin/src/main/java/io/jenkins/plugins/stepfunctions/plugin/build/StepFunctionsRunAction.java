@@ -1,0 +1,273 @@
+package io.jenkins.plugins.stepfunctions.plugin.build;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import hudson.EnvVars;
+import hudson.model.EnvironmentContributingAction;
+import hudson.model.Item;
+import hudson.model.Run;
+import io.jenkins.plugins.stepfunctions.bridge.approval.AnswerResult;
+import io.jenkins.plugins.stepfunctions.bridge.approval.Decision;
+import io.jenkins.plugins.stepfunctions.bridge.approval.PendingApproval;
+import io.jenkins.plugins.stepfunctions.bridge.render.StateStats;
+import io.jenkins.plugins.stepfunctions.bridge.result.Outcome;
+import io.jenkins.plugins.stepfunctions.plugin.runtime.JenkinsServices;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import jenkins.model.RunAction2;
+import org.kohsuke.stapler.StaplerRequest2;
+import org.kohsuke.stapler.StaplerResponse2;
+import org.kohsuke.stapler.interceptor.RequirePOST;
+
+/**
+ * The build page of a build that ran executions: status, console link, states table, pending approvals
+ * with Approve/Reject, and each execution's history as a JSON download. Also hands the last execution's
+ * results to later build steps as environment variables.
+ */
+public final class StepFunctionsRunAction implements RunAction2, EnvironmentContributingAction {
+    public static final String URL_NAME = "stepfunctions";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final CopyOnWriteArrayList<ExecutionRecord> executions = new CopyOnWriteArrayList<>();
+    private transient Run<?, ?> run;
+    private transient JenkinsServices services;
+
+    /** The build's action, added on first use. */
+    public static StepFunctionsRunAction of(Run<?, ?> run, JenkinsServices services) {
+        synchronized (run) {
+            StepFunctionsRunAction action = run.getAction(StepFunctionsRunAction.class);
+            if (action == null) {
+                action = new StepFunctionsRunAction();
+                run.addOrReplaceAction(action);
+            }
+            action.run = run;
+            action.services = services;
+            return action;
+        }
+    }
+
+    @Override
+    public void onAttached(Run<?, ?> r) {
+        this.run = r;
+    }
+
+    @Override
+    public void onLoad(Run<?, ?> r) {
+        this.run = r;
+    }
+
+    @Override
+    public String getIconFileName() {
+        return "/plugin/aws-step-functions/images/step-functions.svg";
+    }
+
+    @Override
+    public String getDisplayName() {
+        return "Step Functions";
+    }
+
+    @Override
+    public String getUrlName() {
+        return URL_NAME;
+    }
+
+    public Run<?, ?> getRun() {
+        return run;
+    }
+
+    public List<ExecutionRecord> getExecutions() {
+        return List.copyOf(executions);
+    }
+
+    /** How many executions this build started or followed so far. */
+    public int count() {
+        return executions.size();
+    }
+
+    /** The record of an execution, added when the build starts following it. */
+    public synchronized ExecutionRecord record(String executionArn, String consoleUrl) {
+        return find(executionArn).orElseGet(() -> {
+            ExecutionRecord record = new ExecutionRecord(executions.size() + 1, executionArn, consoleUrl);
+            executions.add(record);
+            return record;
+        });
+    }
+
+    public Optional<ExecutionRecord> find(String executionArn) {
+        return executions.stream().filter(e -> e.getExecutionArn().equals(executionArn)).findFirst();
+    }
+
+    public void states(ExecutionRecord record, List<StateStats> stats) {
+        record.states(stats);
+    }
+
+    public void approvalPending(ExecutionRecord record, PendingApproval approval) {
+        record.approvalPending(approval);
+    }
+
+    public void approvalClosed(ExecutionRecord record, PendingApproval approval, String reason) {
+        record.approvalClosed(approval.id(), "Approval at " + approval.state() + " closed: " + reason);
+    }
+
+    public void finished(ExecutionRecord record, Outcome outcome, String outputFile) {
+        record.finished(outcome, outputFile);
+    }
+
+    /** URL of this page relative to Jenkins' root, with a leading slash (console links resolve it). */
+    public String url() {
+        return "/" + run.getUrl() + URL_NAME + "/";
+    }
+
+    /** Where the build keeps an execution's history, one JSON event per line. */
+    public Path historyFile(ExecutionRecord record) {
+        return run.getRootDir().toPath().resolve(URL_NAME).resolve("execution-" + record.getNumber() + ".history.jsonl");
+    }
+
+    public void appendHistory(ExecutionRecord record, ObjectNode event) {
+        Path file = historyFile(record);
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, event.toString() + "\n", StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The history as one JSON document: {@code {"executionArn": ..., "events": [...]}}. */
+    public String historyJson(ExecutionRecord record) throws IOException {
+        Path file = historyFile(record);
+        StringBuilder json = new StringBuilder("{\"executionArn\":").append(JSON.writeValueAsString(record.getExecutionArn()))
+                .append(",\"events\":[");
+        if (Files.exists(file)) {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            json.append(String.join(",", lines.stream().filter(l -> !l.isBlank()).toList()));
+        }
+        return json.append("]}").toString();
+    }
+
+    /** {@code GET .../stepfunctions/history?execution=N}: the history of the build's N-th execution. */
+    public void doHistory(StaplerRequest2 req, StaplerResponse2 rsp) throws IOException {
+        ExecutionRecord record = byNumber(req.getParameter("execution"));
+        if (record == null) {
+            rsp.sendError(HttpServletResponse.SC_NOT_FOUND, "no such execution in this build");
+            return;
+        }
+        byte[] body = historyJson(record).getBytes(StandardCharsets.UTF_8);
+        rsp.setContentType("application/json;charset=UTF-8");
+        rsp.setHeader("Content-Disposition", "attachment; filename=\"" + record.getName() + "-history.json\"");
+        rsp.setContentLength(body.length);
+        try (OutputStream out = rsp.getOutputStream()) {
+            out.write(body);
+        }
+    }
+
+    @RequirePOST
+    public void doApprove(StaplerRequest2 req, StaplerResponse2 rsp) throws IOException {
+        answer(req, rsp, true);
+    }
+
+    @RequirePOST
+    public void doReject(StaplerRequest2 req, StaplerResponse2 rsp) throws IOException {
+        answer(req, rsp, false);
+    }
+
+    private void answer(StaplerRequest2 req, StaplerResponse2 rsp, boolean approve) throws IOException {
+        Answer answer = decide(req.getParameter("execution"), req.getParameter("approval"), approve,
+                req.getParameter("comment"), req.getParameter("parameters"));
+        if (answer.httpStatus() == HttpServletResponse.SC_SEE_OTHER) {
+            rsp.sendRedirect(".");
+        } else {
+            rsp.sendError(answer.httpStatus(), answer.message());
+        }
+    }
+
+    /** What became of an Approve/Reject from the build page, as HTTP says it. */
+    public record Answer(int httpStatus, String message) {
+    }
+
+    /**
+     * Answers a pending approval for the current user: checks who may answer (the named submitters, else
+     * Item.BUILD), then lets the live follower send SendTaskSuccess/SendTaskFailure exactly once.
+     */
+    public Answer decide(String executionArn, String approvalId, boolean approve, String comment, String parametersJson) {
+        ExecutionRecord record = executionArn == null ? null : find(executionArn).orElse(null);
+        ApprovalView view = record == null || approvalId == null ? null : record.pendingApproval(approvalId);
+        if (view == null) {
+            return new Answer(HttpServletResponse.SC_CONFLICT, "This approval is no longer pending.");
+        }
+        JenkinsServices jenkins = services();
+        String user = jenkins.currentUserId();
+        ApproverCheck check = new ApproverCheck(user, jenkins.currentUserAuthorities(), run.hasPermission(Item.BUILD),
+                jenkins.currentUserIsAdministrator());
+        if (!check.allows(view.getSubmitters())) {
+            return new Answer(HttpServletResponse.SC_FORBIDDEN, (user == null ? "Anonymous" : user)
+                    + " may not answer this approval" + (view.getSubmitters().isEmpty() ? "" : "; allowed: "
+                    + String.join(", ", view.getSubmitters())) + ".");
+        }
+        JsonNode parameters;
+        try {
+            parameters = parametersJson == null || parametersJson.isBlank() ? null : JSON.readTree(parametersJson);
+        } catch (JsonProcessingException e) {
+            return new Answer(HttpServletResponse.SC_BAD_REQUEST, "parameters: not valid JSON ("
+                    + e.getOriginalMessage() + "); fix the parameters or leave them empty.");
+        }
+        Decision decision = new Decision(approve, user == null ? "anonymous" : user, comment, parameters);
+        Optional<AnswerResult> result;
+        try {
+            result = jenkins.activeExecutions().answer(executionArn, approvalId, decision);
+        } catch (IllegalArgumentException notASubmitter) {
+            return new Answer(HttpServletResponse.SC_FORBIDDEN, notASubmitter.getMessage());
+        }
+        if (result.isEmpty()) {
+            return new Answer(HttpServletResponse.SC_CONFLICT, "The build is not following this execution right now"
+                    + " (finished, or not resumed yet after a restart); answer it in the AWS console.");
+        }
+        return switch (result.get()) {
+            case ANSWERED -> new Answer(HttpServletResponse.SC_SEE_OTHER, approve ? "Approved." : "Rejected.");
+            case ALREADY_ANSWERED -> new Answer(HttpServletResponse.SC_CONFLICT, "This approval was already answered.");
+            case CLOSED_ELSEWHERE -> new Answer(HttpServletResponse.SC_CONFLICT,
+                    "This approval was closed elsewhere (answered by another channel, timed out, or the execution ended).");
+        };
+    }
+
+    @Override
+    public void buildEnvironment(Run<?, ?> r, EnvVars env) {
+        if (executions.isEmpty()) {
+            return;
+        }
+        ExecutionRecord last = executions.get(executions.size() - 1);
+        env.put("SFN_EXECUTION_ARN", last.getExecutionArn());
+        env.put("SFN_STATUS", last.getStatus());
+        if (last.getOutputFile() != null) {
+            env.put("SFN_OUTPUT_FILE", last.getOutputFile());
+        }
+    }
+
+    private ExecutionRecord byNumber(String number) {
+        try {
+            int n = Integer.parseInt(number);
+            return n >= 1 && n <= executions.size() ? executions.get(n - 1) : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private JenkinsServices services() {
+        if (services == null) {
+            services = JenkinsServices.live();
+        }
+        return services;
+    }
+}

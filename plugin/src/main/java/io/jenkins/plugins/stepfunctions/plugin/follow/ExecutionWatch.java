@@ -1,0 +1,118 @@
+package io.jenkins.plugins.stepfunctions.plugin.follow;
+
+import io.jenkins.plugins.stepfunctions.bridge.approval.PendingApproval;
+import io.jenkins.plugins.stepfunctions.bridge.connect.AwsClients;
+import io.jenkins.plugins.stepfunctions.bridge.render.RenderStyle;
+import io.jenkins.plugins.stepfunctions.bridge.render.RenderedLine;
+import io.jenkins.plugins.stepfunctions.bridge.result.Outcome;
+import io.jenkins.plugins.stepfunctions.bridge.watch.ExecutionFollower;
+import io.jenkins.plugins.stepfunctions.bridge.watch.FollowListener;
+import io.jenkins.plugins.stepfunctions.bridge.watch.FollowState;
+import io.jenkins.plugins.stepfunctions.bridge.watch.Following;
+import io.jenkins.plugins.stepfunctions.plugin.build.ExecutionRecord;
+import io.jenkins.plugins.stepfunctions.plugin.build.StepFunctionsRunAction;
+import io.jenkins.plugins.stepfunctions.plugin.runtime.JenkinsServices;
+import java.io.PrintStream;
+import java.util.concurrent.CompletableFuture;
+import software.amazon.awssdk.services.sfn.model.HistoryEvent;
+
+/**
+ * One build following one execution: the bridge's follower on Jenkins' shared scheduler, its lines in the
+ * build log, its states and approvals on the build page, its events in the build's history file.
+ * Used alike by the Pipeline steps (asynchronously) and the freestyle step (which waits for the result).
+ */
+public final class ExecutionWatch {
+    private final JenkinsServices services;
+    private final AwsClients clients;
+    private final FollowState state;
+    private final PrintStream log;
+    private final RenderStyle style;
+    private final StepFunctionsRunAction action;
+    private final ExecutionRecord record;
+    private final Runnable progress;
+    private final String callbackSecret;
+    private ExecutionFollower follower;
+    private Following following;
+
+    /**
+     * @param progress       called after events were delivered (the Pipeline step saves its state there)
+     * @param callbackSecret the secret of the execution's callback URL, or null to poll without callbacks
+     */
+    public ExecutionWatch(JenkinsServices services, AwsClients clients, FollowState state, PrintStream log,
+            RenderStyle style, StepFunctionsRunAction action, Runnable progress, String callbackSecret) {
+        this.services = services;
+        this.clients = clients;
+        this.state = state;
+        this.log = log;
+        this.style = style;
+        this.action = action;
+        this.record = action.record(state.executionArn(),
+                ConsoleUrls.execution(clients.connection(), state.executionArn()));
+        this.progress = progress;
+        this.callbackSecret = callbackSecret;
+    }
+
+    /** Starts following; completes with the outcome, or exceptionally when following fails or is cancelled. */
+    public synchronized CompletableFuture<Outcome> start() {
+        follower = new ExecutionFollower(clients.sfnNoRetry(), state, new BuildListener(),
+                services.pollingPolicy(callbackSecret != null), null, null, null);
+        // approvals that were pending when the build was saved are pending again after a restart
+        state.pendingApprovals().forEach(a -> action.approvalPending(record, a));
+        following = services.followScheduler().follow(follower, clients.connection().budgetKey());
+        services.activeExecutions().add(following);
+        if (callbackSecret != null) {
+            services.callbackSecrets().bind(callbackSecret, state.executionArn());
+            following.result().whenComplete((outcome, error) -> services.callbackSecrets().forget(callbackSecret));
+        }
+        return following.result();
+    }
+
+    /** What to hold while saving the follower's state, so that no advance changes it half way. */
+    public synchronized Object stateLock() {
+        return follower != null ? follower : state;
+    }
+
+    public synchronized void cancel() {
+        if (following != null) {
+            following.cancel();
+            services.activeExecutions().remove(following);
+        }
+    }
+
+    public ExecutionRecord record() {
+        return record;
+    }
+
+    public StepFunctionsRunAction action() {
+        return action;
+    }
+
+    /** Writes what the follower finds where Jenkins users look; runs on the scheduler's thread. */
+    private final class BuildListener implements FollowListener {
+        @Override
+        public void line(RenderedLine line) {
+            log.println(line.format(style));
+            action.states(record, state.renderer().stateStats());
+            progress.run();
+        }
+
+        @Override
+        public void event(HistoryEvent event) {
+            action.appendHistory(record, HistoryEventJson.of(event));
+        }
+
+        @Override
+        public void approvalPending(PendingApproval approval) {
+            action.approvalPending(record, approval);
+            approval.metadata().forEach((key, value) -> log.println("  " + key + ": " + value));
+            log.println("  Paused for approval: " + services.consoleLink(action.url(), "approve or reject on the build page"));
+            progress.run();
+        }
+
+        @Override
+        public void approvalClosed(PendingApproval approval, String reason) {
+            action.approvalClosed(record, approval, reason);
+            progress.run();
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package io.jenkins.plugins.stepfunctions.plugin.follow;
+
+import hudson.AbortException;
+import io.jenkins.plugins.stepfunctions.bridge.approval.ApprovalRules;
+import io.jenkins.plugins.stepfunctions.bridge.render.RenderStyle;
+import java.io.Serial;
+import java.io.Serializable;
+import java.util.List;
+import java.util.Locale;
+
+/** How to follow an execution, as {@code sfnExecute}, {@code sfnAwait} and the freestyle step take it. */
+public final class FollowOptions implements Serializable {
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    private boolean stopOnAbort = true;
+    private boolean propagate = true;
+    private int timeoutMinutes;
+    private String renderStyle = "plain";
+    private String outputFile;
+    private String historyFile;
+    private String approvalStates;
+    private String approvalActivities;
+    private String waitMode = "poll";
+
+    public boolean isStopOnAbort() {
+        return stopOnAbort;
+    }
+
+    public void setStopOnAbort(boolean stopOnAbort) {
+        this.stopOnAbort = stopOnAbort;
+    }
+
+    public boolean isPropagate() {
+        return propagate;
+    }
+
+    public void setPropagate(boolean propagate) {
+        this.propagate = propagate;
+    }
+
+    public int getTimeoutMinutes() {
+        return timeoutMinutes;
+    }
+
+    public void setTimeoutMinutes(int timeoutMinutes) {
+        this.timeoutMinutes = Math.max(0, timeoutMinutes);
+    }
+
+    public String getRenderStyle() {
+        return renderStyle;
+    }
+
+    public void setRenderStyle(String renderStyle) {
+        this.renderStyle = renderStyle == null || renderStyle.isBlank() ? "plain" : renderStyle.trim();
+    }
+
+    public String getOutputFile() {
+        return outputFile;
+    }
+
+    public void setOutputFile(String outputFile) {
+        this.outputFile = blankToNull(outputFile);
+    }
+
+    public String getHistoryFile() {
+        return historyFile;
+    }
+
+    public void setHistoryFile(String historyFile) {
+        this.historyFile = blankToNull(historyFile);
+    }
+
+    public String getApprovalStates() {
+        return approvalStates;
+    }
+
+    public void setApprovalStates(String approvalStates) {
+        this.approvalStates = blankToNull(approvalStates);
+    }
+
+    public String getApprovalActivities() {
+        return approvalActivities;
+    }
+
+    public void setApprovalActivities(String approvalActivities) {
+        this.approvalActivities = blankToNull(approvalActivities);
+    }
+
+    public String getWaitMode() {
+        return waitMode;
+    }
+
+    public void setWaitMode(String waitMode) {
+        this.waitMode = waitMode == null || waitMode.isBlank() ? "poll" : waitMode.trim().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Whether the execution calls back (its URL in the input as {@code <build metadata key>.callbackUrl}).
+     *
+     * @throws AbortException naming the field when the mode is unknown
+     */
+    public boolean callbacks() throws AbortException {
+        return switch (waitMode) {
+            case "poll" -> false;
+            case "callback" -> true;
+            default -> throw new AbortException("waitMode: '" + waitMode + "' is not a wait mode; use poll or callback");
+        };
+    }
+
+    /** @throws AbortException naming the field when the style is unknown */
+    public RenderStyle style() throws AbortException {
+        try {
+            return RenderStyle.valueOf(renderStyle.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new AbortException("renderStyle: '" + renderStyle + "' is not a style; use plain, color or json");
+        }
+    }
+
+    /** Which tasks are approvals besides those following the {@code approval} convention. */
+    public ApprovalRules approvalRules() {
+        return new ApprovalRules(list(approvalStates), list(approvalActivities));
+    }
+
+    private static List<String> list(String commaSeparated) {
+        return commaSeparated == null ? List.of() : List.of(commaSeparated.trim().split("\\s*,\\s*"));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

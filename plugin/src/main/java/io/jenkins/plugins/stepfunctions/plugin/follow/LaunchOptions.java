@@ -1,0 +1,169 @@
+package io.jenkins.plugins.stepfunctions.plugin.follow;
+
+import hudson.AbortException;
+import hudson.EnvVars;
+import io.jenkins.plugins.stepfunctions.bridge.launch.ExecutionNames;
+import io.jenkins.plugins.stepfunctions.bridge.launch.InputSource;
+import io.jenkins.plugins.stepfunctions.bridge.launch.LaunchRequest;
+import io.jenkins.plugins.stepfunctions.bridge.launch.StateMachineRef;
+import io.jenkins.plugins.stepfunctions.plugin.runtime.WorkspaceFiles;
+import java.io.IOException;
+import java.io.Serial;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How to start an execution, as the {@code sfnStart}/{@code sfnExecute} steps and the freestyle step take it.
+ * Input sources merge in this order, later ones winning on the same key: build metadata, environment
+ * variables, input file, JSON input, key=value input.
+ */
+public final class LaunchOptions implements Serializable {
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    private String input;
+    private String inputFile;
+    private String inputValues;
+    private String inputEnvironment;
+    private boolean buildMetadata = true;
+    private String buildMetadataKey = "build";
+    private String executionName;
+    private String qualifier;
+
+    public String getInput() {
+        return input;
+    }
+
+    public void setInput(String input) {
+        this.input = blankToNull(input);
+    }
+
+    public String getInputFile() {
+        return inputFile;
+    }
+
+    public void setInputFile(String inputFile) {
+        this.inputFile = blankToNull(inputFile);
+    }
+
+    public String getInputValues() {
+        return inputValues;
+    }
+
+    public void setInputValues(String inputValues) {
+        this.inputValues = blankToNull(inputValues);
+    }
+
+    public String getInputEnvironment() {
+        return inputEnvironment;
+    }
+
+    public void setInputEnvironment(String inputEnvironment) {
+        this.inputEnvironment = blankToNull(inputEnvironment);
+    }
+
+    public boolean isBuildMetadata() {
+        return buildMetadata;
+    }
+
+    public void setBuildMetadata(boolean buildMetadata) {
+        this.buildMetadata = buildMetadata;
+    }
+
+    public String getBuildMetadataKey() {
+        return buildMetadataKey;
+    }
+
+    public void setBuildMetadataKey(String buildMetadataKey) {
+        String key = blankToNull(buildMetadataKey);
+        this.buildMetadataKey = key == null ? "build" : key;
+    }
+
+    public String getExecutionName() {
+        return executionName;
+    }
+
+    public void setExecutionName(String executionName) {
+        this.executionName = blankToNull(executionName);
+    }
+
+    public String getQualifier() {
+        return qualifier;
+    }
+
+    public void setQualifier(String qualifier) {
+        this.qualifier = blankToNull(qualifier);
+    }
+
+    /**
+     * The bridge's request. Without an explicit name, the name is derived from job, build and the number of
+     * executions this build started before ({@code sequence}), so that a start retried after a controller
+     * restart attaches to the execution it already started instead of launching a second deployment.
+     *
+     * @param workspace   null when the step runs outside {@code node}; then {@code inputFile} is an error
+     * @param callbackUrl where the execution calls back ({@code <build metadata key>.callbackUrl}), or null
+     */
+    public LaunchRequest toRequest(String stateMachine, EnvVars env, WorkspaceFiles workspace, int sequence,
+            String callbackUrl) throws IOException, InterruptedException {
+        List<InputSource> sources = new ArrayList<>();
+        if (buildMetadata) {
+            sources.add(new InputSource.BuildMetadata(buildMetadataKey, env.get("JOB_NAME"), env.get("BUILD_NUMBER"),
+                    env.get("BUILD_URL"), env.get("GIT_COMMIT"),
+                    env.get("GIT_BRANCH") != null ? env.get("GIT_BRANCH") : env.get("BRANCH_NAME")));
+        }
+        if (callbackUrl != null) {
+            sources.add(new InputSource.Values(Map.of(buildMetadataKey + ".callbackUrl", callbackUrl), false));
+        }
+        if (inputEnvironment != null) {
+            List<String> names = List.of(inputEnvironment.trim().split("[,\\s]+"));
+            Map<String, String> selected = new LinkedHashMap<>();
+            for (String name : names) {
+                if (env.get(name) != null) {
+                    selected.put(name, env.get(name));
+                }
+            }
+            sources.add(new InputSource.EnvironmentVariables(selected, names, null));
+        }
+        if (inputFile != null) {
+            if (workspace == null) {
+                throw new AbortException("inputFile: '" + inputFile + "' needs a workspace; call the step inside node { }"
+                        + " or pass the JSON with input:");
+            }
+            sources.add(new InputSource.JsonText(workspace.read(inputFile)));
+        }
+        if (input != null) {
+            sources.add(new InputSource.JsonText(input));
+        }
+        if (inputValues != null) {
+            sources.add(new InputSource.Values(keyValues(inputValues), true));
+        }
+        String name = executionName != null ? executionName
+                : env.get("JOB_NAME") == null ? null
+                : ExecutionNames.derive(env.get("JOB_NAME"), String.valueOf(env.get("BUILD_NUMBER")), sequence);
+        return new LaunchRequest(new StateMachineRef(stateMachine, qualifier), sources, name, null);
+    }
+
+    static Map<String, String> keyValues(String lines) throws AbortException {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String line : lines.split("\\R")) {
+            String trimmed = line.trim();
+            if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+                continue;
+            }
+            int eq = trimmed.indexOf('=');
+            if (eq <= 0) {
+                throw new AbortException("inputValues: line '" + trimmed + "' is not key=value; write one key=value per"
+                        + " line (a dotted key such as image.tag builds nested objects)");
+            }
+            values.put(trimmed.substring(0, eq).trim(), trimmed.substring(eq + 1).trim());
+        }
+        return values;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

@@ -1,0 +1,76 @@
+package io.jenkins.plugins.stepfunctions.plugin.runtime;
+
+import hudson.ExtensionList;
+import hudson.FilePath;
+import hudson.model.Run;
+import io.jenkins.plugins.stepfunctions.bridge.connect.CredentialsSpec;
+import io.jenkins.plugins.stepfunctions.bridge.watch.FollowScheduler;
+import io.jenkins.plugins.stepfunctions.bridge.watch.PollingPolicy;
+import io.jenkins.plugins.stepfunctions.plugin.callback.CallbackSecrets;
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+
+/**
+ * What the plugin needs from the running Jenkins beyond the objects a step or build step is handed:
+ * threads, credentials, links, the current user. One interface so that tests can supply their own
+ * (Jenkins' static entry points cannot run outside Jenkins) and so that the rest of the plugin never
+ * calls a Jenkins singleton directly.
+ */
+public interface JenkinsServices {
+
+    /** Follows executions on Jenkins' shared {@code Timer} threads, one rate budget per account/region. */
+    FollowScheduler followScheduler();
+
+    /**
+     * How often to poll an execution's history: quick while it moves, backing off while it idles; with
+     * callbacks only a slow safety poll, since the execution says when it moved.
+     */
+    PollingPolicy pollingPolicy(boolean callbacks);
+
+    /** The secrets of the callback endpoint, one per execution followed with callbacks. */
+    CallbackSecrets callbackSecrets();
+
+    /** Runs the one-shot calls (start, stop, answer) off the Pipeline VM thread: Jenkins' shared Timer. */
+    ScheduledExecutorService timer();
+
+    /** The executions this controller follows right now, for Approve/Reject and callbacks. */
+    ActiveExecutions activeExecutions();
+
+    /**
+     * The AWS keys of a Jenkins credential, as the build may use it (the credentials plugin tracks the use).
+     *
+     * @throws IOException when there is no such credential of the AWS type visible to the build
+     */
+    CredentialsSpec credentials(String credentialsId, Run<?, ?> run) throws IOException;
+
+    /** Files of a workspace (on whichever agent holds it), or null when the step has no workspace. */
+    WorkspaceFiles workspace(FilePath workspace);
+
+    /** Text that the console renders as a link to {@code url} (relative to Jenkins' root, or absolute). */
+    String consoleLink(String url, String text);
+
+    /** Jenkins' configured root URL ending in {@code /}, or null when none is configured. */
+    String rootUrl();
+
+    /** The id of the user making the current HTTP request, or null for anonymous. */
+    String currentUserId();
+
+    /** The groups of the user making the current request. */
+    List<String> currentUserAuthorities();
+
+    /** Whether the user making the current request administers Jenkins. */
+    boolean currentUserIsAdministrator();
+
+    /** The services a step's context provides (tests), or the running Jenkins' own. */
+    static JenkinsServices of(StepContext context) throws IOException, InterruptedException {
+        JenkinsServices supplied = context.get(JenkinsServices.class);
+        return supplied != null ? supplied : live();
+    }
+
+    /** The running Jenkins' services. */
+    static JenkinsServices live() {
+        return ExtensionList.lookupSingleton(LiveJenkinsServices.class);
+    }
+}

@@ -1,0 +1,109 @@
+package io.jenkins.plugins.stepfunctions.plugin.runtime;
+
+import com.cloudbees.jenkins.plugins.awscredentials.AmazonWebServicesCredentials;
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import hudson.AbortException;
+import hudson.Extension;
+import hudson.FilePath;
+import hudson.console.HyperlinkNote;
+import hudson.model.Run;
+import hudson.model.User;
+import io.jenkins.plugins.stepfunctions.bridge.connect.CredentialsSpec;
+import io.jenkins.plugins.stepfunctions.bridge.connect.Secret;
+import io.jenkins.plugins.stepfunctions.bridge.watch.FollowScheduler;
+import io.jenkins.plugins.stepfunctions.bridge.watch.PollingPolicy;
+import io.jenkins.plugins.stepfunctions.bridge.watch.RateBudget;
+import io.jenkins.plugins.stepfunctions.plugin.callback.CallbackSecrets;
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
+import jenkins.model.Jenkins;
+import jenkins.util.Timer;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+
+/**
+ * The running Jenkins' services: Jenkins' shared {@link Timer} threads (no thread per build), the
+ * credentials plugin, console hyperlinks, the current user. One instance per controller, as an extension.
+ */
+@Extension
+public final class LiveJenkinsServices implements JenkinsServices {
+    private final ActiveExecutions activeExecutions = new ActiveExecutions();
+    private final CallbackSecrets callbackSecrets = new CallbackSecrets();
+    private FollowScheduler followScheduler;
+
+    @Override
+    public synchronized FollowScheduler followScheduler() {
+        if (followScheduler == null) {
+            followScheduler = new FollowScheduler(Timer.get(),
+                    budgetKey -> new RateBudget(RateBudget.DEFAULT_CALLS_PER_SECOND));
+        }
+        return followScheduler;
+    }
+
+    @Override
+    public PollingPolicy pollingPolicy(boolean callbacks) {
+        return callbacks ? PollingPolicy.withCallbacks() : PollingPolicy.defaults();
+    }
+
+    @Override
+    public CallbackSecrets callbackSecrets() {
+        return callbackSecrets;
+    }
+
+    @Override
+    public ScheduledExecutorService timer() {
+        return Timer.get();
+    }
+
+    @Override
+    public ActiveExecutions activeExecutions() {
+        return activeExecutions;
+    }
+
+    @Override
+    public CredentialsSpec credentials(String credentialsId, Run<?, ?> run) throws IOException {
+        AmazonWebServicesCredentials credential =
+                CredentialsProvider.findCredentialById(credentialsId, AmazonWebServicesCredentials.class, run, List.of());
+        if (credential == null) {
+            throw new AbortException("credentialsId: no credential '" + credentialsId
+                    + "' of kind 'AWS Credentials' is visible to this build; add one under Manage Jenkins > Credentials"
+                    + " (or in the job's folder) or fix the ID");
+        }
+        AwsCredentials keys = credential.resolveCredentials();
+        return new CredentialsSpec.StaticKeys(keys.accessKeyId(), Secret.of(keys.secretAccessKey()),
+                keys instanceof AwsSessionCredentials session ? Secret.of(session.sessionToken()) : null);
+    }
+
+    @Override
+    public WorkspaceFiles workspace(FilePath workspace) {
+        return workspace == null ? null : new FilePathWorkspace(workspace);
+    }
+
+    @Override
+    public String consoleLink(String url, String text) {
+        return HyperlinkNote.encodeTo(url, text);
+    }
+
+    @Override
+    public String rootUrl() {
+        return Jenkins.get().getRootUrl();
+    }
+
+    @Override
+    public String currentUserId() {
+        User user = User.current();
+        return user == null ? null : user.getId();
+    }
+
+    @Override
+    public List<String> currentUserAuthorities() {
+        User user = User.current();
+        return user == null ? List.of() : user.getAuthorities();
+    }
+
+    @Override
+    public boolean currentUserIsAdministrator() {
+        return Jenkins.get().hasPermission(Jenkins.ADMINISTER);
+    }
+}

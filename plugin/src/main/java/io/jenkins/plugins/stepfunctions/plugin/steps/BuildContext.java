@@ -1,0 +1,45 @@
+package io.jenkins.plugins.stepfunctions.plugin.steps;
+
+import hudson.EnvVars;
+import hudson.FilePath;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.stepfunctions.bridge.connect.AwsClients;
+import io.jenkins.plugins.stepfunctions.bridge.connect.Connection;
+import io.jenkins.plugins.stepfunctions.plugin.build.StepFunctionsRunAction;
+import io.jenkins.plugins.stepfunctions.plugin.connect.ConnectionResolver;
+import io.jenkins.plugins.stepfunctions.plugin.connect.StepFunctionsSettings;
+import io.jenkins.plugins.stepfunctions.plugin.runtime.JenkinsServices;
+import io.jenkins.plugins.stepfunctions.plugin.runtime.WorkspaceFiles;
+import java.io.IOException;
+import java.io.PrintStream;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+
+/**
+ * What a step gets from Jenkins, looked up once per start or resume: the log, the build, its environment and
+ * workspace, the connection (of the enclosing {@code withStepFunctions} block, or the freestyle step's own).
+ */
+public record BuildContext(JenkinsServices services, PrintStream log, Run<?, ?> run, EnvVars env, WorkspaceFiles workspace,
+        StepFunctionsRunAction action, Connection connection) {
+
+    public static BuildContext of(StepContext context) throws IOException, InterruptedException {
+        JenkinsServices services = JenkinsServices.of(context);
+        TaskListener listener = context.get(TaskListener.class);
+        Run<?, ?> run = context.get(Run.class);
+        EnvVars env = context.get(EnvVars.class);
+        if (env == null) {
+            env = new EnvVars();
+        }
+        FilePath workspace = context.get(FilePath.class);
+        StepFunctionsSettings settings = context.get(StepFunctionsSettings.class);
+        Connection connection = new ConnectionResolver(services)
+                .resolve(settings == null ? StepFunctionsSettings.none() : settings, env, run);
+        return new BuildContext(services, listener.getLogger(), run, env,
+                services.workspace(workspace),
+                StepFunctionsRunAction.of(run, services), connection);
+    }
+
+    public AwsClients clients() {
+        return new AwsClients(connection);
+    }
+}

@@ -1,0 +1,263 @@
+package io.jenkins.plugins.stepfunctions.plugin.steps;
+
+import hudson.AbortException;
+import io.jenkins.plugins.stepfunctions.bridge.connect.AwsClients;
+import io.jenkins.plugins.stepfunctions.bridge.result.Outcome;
+import io.jenkins.plugins.stepfunctions.plugin.follow.AbortedBuilds;
+import io.jenkins.plugins.stepfunctions.bridge.watch.FollowState;
+import io.jenkins.plugins.stepfunctions.plugin.follow.ExecutionWatch;
+import io.jenkins.plugins.stepfunctions.plugin.follow.FollowOptions;
+import io.jenkins.plugins.stepfunctions.plugin.follow.JavaSerialization;
+import io.jenkins.plugins.stepfunctions.plugin.follow.ResultMap;
+import io.jenkins.plugins.stepfunctions.plugin.runtime.WorkspaceFiles;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.Serial;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+
+/**
+ * Follows an execution to its end without holding a thread: the bridge's follower is advanced on Jenkins'
+ * shared Timer, and the Pipeline VM thread is never blocked. What it must remember across a controller
+ * restart is the follow state (history cursor, renderer, approvals), saved with the Pipeline program;
+ * {@link #onResume()} picks up from that cursor, so no event is printed twice.
+ */
+abstract class FollowingExecution extends StepExecution {
+    @Serial
+    private static final long serialVersionUID = 1L;
+    private static final long SAVE_INTERVAL_MILLIS = 2000;
+
+    protected final StepContext context;
+    protected final FollowOptions follow;
+    private transient FollowState state;
+    private long deadlineMillis;
+    private String callbackSecret;
+
+    private transient volatile BuildContext build;
+    private transient volatile AwsClients clients;
+    private transient volatile ExecutionWatch watch;
+    private transient volatile ScheduledFuture<?> timeout;
+    private transient volatile boolean stopping;
+    private transient long lastSaveMillis;
+
+    FollowingExecution(StepContext context, FollowOptions follow) {
+        super(context);
+        this.context = context;
+        this.follow = follow;
+    }
+
+    /** The secret of this step's callback URL, made on first use and kept across restarts. */
+    protected final String callbackSecret() {
+        if (callbackSecret == null) {
+            callbackSecret = build.services().callbackSecrets().newSecret();
+        }
+        return callbackSecret;
+    }
+
+    /** Starts or finds the execution to follow; runs on a Timer thread, never on the Pipeline VM thread. */
+    protected abstract FollowState begin(BuildContext build, AwsClients clients) throws Exception;
+
+    @Override
+    public boolean start() throws Exception {
+        follow.style();
+        follow.callbacks();
+        build = BuildContext.of(context);
+        clients = build.clients();
+        build.services().timer().execute(this::beginAndFollow);
+        return false;
+    }
+
+    @Override
+    public void onResume() {
+        try {
+            build = BuildContext.of(context);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            context.onFailure(e);
+            return;
+        }
+        clients = build.clients();
+        build.services().timer().execute(() -> {
+            if (state == null) {
+                build.log().println("Resuming: starting (or attaching to) the execution again");
+                beginAndFollow();
+            } else {
+                build.log().println("Resuming to follow " + state.executionArn() + " after event "
+                        + state.cursor().lastEventId());
+                followNow();
+            }
+        });
+    }
+
+    private void beginAndFollow() {
+        try {
+            FollowState begun = begin(build, clients);
+            if (follow.getTimeoutMinutes() > 0) {
+                deadlineMillis = System.currentTimeMillis() + TimeUnit.MINUTES.toMillis(follow.getTimeoutMinutes());
+            }
+            state = begun;
+            context.saveState();
+            if (stopping) {
+                stopExecution();
+                return;
+            }
+            followNow();
+        } catch (Exception e) {
+            fail(e);
+        }
+    }
+
+    private void followNow() {
+        try {
+            ExecutionWatch started = new ExecutionWatch(build.services(), clients, state, build.log(), follow.style(),
+                    build.action(), this::progress, follow.callbacks() ? callbackSecret() : null);
+            watch = started;
+            if (deadlineMillis > 0) {
+                timeout = build.services().timer().schedule(this::timedOut,
+                        Math.max(0, deadlineMillis - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
+            }
+            started.start().whenComplete((outcome, error) -> {
+                if (stopping) {
+                    return;
+                }
+                if (error != null) {
+                    fail(error);
+                } else {
+                    finish(started, outcome);
+                }
+            });
+        } catch (Exception e) {
+            fail(e);
+        }
+    }
+
+    private void progress() {
+        long now = System.currentTimeMillis();
+        if (now - lastSaveMillis >= SAVE_INTERVAL_MILLIS) {
+            lastSaveMillis = now;
+            context.saveState();
+        }
+    }
+
+    private void finish(ExecutionWatch finished, Outcome outcome) {
+        cancelTimeout();
+        try {
+            String outputFile = follow.getOutputFile();
+            if (outputFile != null) {
+                workspace("outputFile").write(outputFile, ResultMap.outputJson(outcome));
+            }
+            if (follow.getHistoryFile() != null) {
+                workspace("historyFile").write(follow.getHistoryFile(),
+                        finished.action().historyJson(finished.record()));
+            }
+            finished.action().finished(finished.record(), outcome, outputFile);
+            context.saveState();
+            if (!outcome.succeeded() && follow.isPropagate()) {
+                context.onFailure(new AbortException(capitalised(outcome.describe())));
+            } else {
+                context.onSuccess(ResultMap.of(outcome));
+            }
+        } catch (Exception e) {
+            fail(e);
+        } finally {
+            clients.close();
+        }
+    }
+
+    private WorkspaceFiles workspace(String field) throws AbortException {
+        if (build.workspace() == null) {
+            throw new AbortException(field + ": writing a workspace file needs a workspace; call the step inside"
+                    + " node { } or leave " + field + " empty");
+        }
+        return build.workspace();
+    }
+
+    private void timedOut() {
+        if (stopping || state == null || state.outcome() != null) {
+            return;
+        }
+        build.log().println("Timed out after " + follow.getTimeoutMinutes() + " minutes waiting for " + state.executionArn());
+        stop(new AbortException("timeoutMinutes: execution " + state.executionArn() + " did not end within "
+                + follow.getTimeoutMinutes() + " minutes; raise timeoutMinutes or set it to 0 to wait without limit"));
+    }
+
+    @Override
+    public void stop(Throwable cause) {
+        stopping = true;
+        cancelTimeout();
+        ExecutionWatch current = watch;
+        if (current != null) {
+            current.cancel();
+        }
+        if (state == null) {
+            // the start is still under way; beginAndFollow stops the execution once it knows the ARN
+            context.onFailure(cause);
+            return;
+        }
+        build.services().timer().execute(() -> {
+            stopExecution();
+            context.onFailure(cause);
+        });
+    }
+
+    /** Aborting the build stops the execution unless {@code stopOnAbort: false}; the log says which. */
+    private void stopExecution() {
+        if (state.outcome() == null) {
+            AbortedBuilds.stop(clients, state.executionArn(), follow.isStopOnAbort(),
+                    build.env().getOrDefault("BUILD_TAG", ""), build.log(), build.action());
+        }
+    }
+
+    private void fail(Throwable error) {
+        cancelTimeout();
+        AwsClients current = clients;
+        if (current != null) {
+            current.close();
+        }
+        if (stopping) {
+            return;
+        }
+        context.onFailure(UserErrors.forBuild(error));
+    }
+
+    private void cancelTimeout() {
+        ScheduledFuture<?> pending = timeout;
+        if (pending != null) {
+            pending.cancel(false);
+        }
+    }
+
+    @Override
+    public String getStatus() {
+        FollowState current = state;
+        return current == null ? "starting the execution"
+                : "following " + current.executionArn() + " after event " + current.cursor().lastEventId();
+    }
+
+    private static String capitalised(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
+    /** The follow state is written as plain Java serialisation bytes, consistent with the follower's last advance. */
+    @Serial
+    private void writeObject(ObjectOutputStream out) throws IOException {
+        ExecutionWatch current = watch;
+        byte[] bytes = null;
+        if (state != null) {
+            synchronized (current != null ? current.stateLock() : state) {
+                bytes = JavaSerialization.write(state);
+            }
+        }
+        out.defaultWriteObject();
+        out.writeObject(bytes);
+    }
+
+    @Serial
+    private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+        in.defaultReadObject();
+        byte[] bytes = (byte[]) in.readObject();
+        state = bytes == null ? null : JavaSerialization.read(bytes, FollowState.class);
+    }
+}

@@ -1,0 +1,55 @@
+package io.jenkins.plugins.stepfunctions.plugin.steps;
+
+import hudson.AbortException;
+import java.io.Serial;
+import java.util.concurrent.Future;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+
+/**
+ * A step that makes one short call (start, send a task result, validate): the call runs on Jenkins' shared
+ * Timer, never on the Pipeline VM thread, and completes the step with its result.
+ */
+abstract class OneShotExecution extends StepExecution {
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    protected final StepContext context;
+    private transient volatile Future<?> call;
+
+    OneShotExecution(StepContext context) {
+        super(context);
+        this.context = context;
+    }
+
+    /** The call; its result is the step's return value. */
+    protected abstract Object call(BuildContext build) throws Exception;
+
+    @Override
+    public boolean start() throws Exception {
+        BuildContext build = BuildContext.of(context);
+        call = build.services().timer().submit(() -> {
+            try {
+                context.onSuccess(call(build));
+            } catch (Exception e) {
+                context.onFailure(UserErrors.forBuild(e));
+            }
+        });
+        return false;
+    }
+
+    @Override
+    public void stop(Throwable cause) {
+        Future<?> running = call;
+        if (running != null) {
+            running.cancel(true);
+        }
+        context.onFailure(cause);
+    }
+
+    @Override
+    public void onResume() {
+        context.onFailure(new AbortException("The controller restarted during this step; its call may or may not"
+                + " have reached AWS. Check the execution and run the step again if needed."));
+    }
+}

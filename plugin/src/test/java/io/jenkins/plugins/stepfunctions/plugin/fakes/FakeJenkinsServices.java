@@ -1,0 +1,140 @@
+package io.jenkins.plugins.stepfunctions.plugin.fakes;
+
+import hudson.AbortException;
+import hudson.FilePath;
+import hudson.model.Run;
+import io.jenkins.plugins.stepfunctions.bridge.connect.CredentialsSpec;
+import io.jenkins.plugins.stepfunctions.bridge.watch.FollowScheduler;
+import io.jenkins.plugins.stepfunctions.bridge.watch.PollingPolicy;
+import io.jenkins.plugins.stepfunctions.bridge.watch.RateBudget;
+import io.jenkins.plugins.stepfunctions.plugin.callback.CallbackSecrets;
+import io.jenkins.plugins.stepfunctions.plugin.runtime.ActiveExecutions;
+import io.jenkins.plugins.stepfunctions.plugin.runtime.JenkinsServices;
+import io.jenkins.plugins.stepfunctions.plugin.runtime.WorkspaceFiles;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * Jenkins' services for tests: a two-thread scheduler in place of Jenkins' shared Timer, polling 20 times
+ * faster (but the callback mode's safety poll at its real minute), one credential ({@value #CREDENTIALS_ID}) holding the embedded engine's dummy keys, a workspace in a
+ * temporary folder, a settable current user. Limits: no credentials plugin lookup or usage tracking, no
+ * remoting (the workspace is local), console links rendered as {@code text <url>}.
+ */
+public final class FakeJenkinsServices implements JenkinsServices, AutoCloseable {
+    public static final String CREDENTIALS_ID = "engine-keys";
+
+    private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(2);
+    private final FollowScheduler scheduler = new FollowScheduler(timer, key -> new RateBudget(1000));
+    private final ActiveExecutions active = new ActiveExecutions();
+    private final CallbackSecrets secrets = new CallbackSecrets();
+    private final Path workspace;
+    private volatile String user;
+    private volatile List<String> groups = List.of();
+    private volatile boolean administrator;
+
+    public FakeJenkinsServices(Path workspace) {
+        this.workspace = workspace;
+    }
+
+    public FakeJenkinsServices actingAs(String userId, String... authorities) {
+        this.user = userId;
+        this.groups = List.of(authorities);
+        return this;
+    }
+
+    public FakeJenkinsServices administrator(boolean admin) {
+        this.administrator = admin;
+        return this;
+    }
+
+    @Override
+    public FollowScheduler followScheduler() {
+        return scheduler;
+    }
+
+    @Override
+    public PollingPolicy pollingPolicy(boolean callbacks) {
+        return callbacks ? PollingPolicy.withCallbacks() : PollingPolicy.defaults().scaled(0.05);
+    }
+
+    @Override
+    public CallbackSecrets callbackSecrets() {
+        return secrets;
+    }
+
+    @Override
+    public ScheduledExecutorService timer() {
+        return timer;
+    }
+
+    @Override
+    public ActiveExecutions activeExecutions() {
+        return active;
+    }
+
+    @Override
+    public CredentialsSpec credentials(String credentialsId, Run<?, ?> run) throws IOException {
+        if (!CREDENTIALS_ID.equals(credentialsId)) {
+            throw new AbortException("credentialsId: no credential '" + credentialsId + "'");
+        }
+        return CredentialsSpec.StaticKeys.of("AKIAENGINEFAKE", "engine-secret-key");
+    }
+
+    @Override
+    public WorkspaceFiles workspace(FilePath ignored) {
+        return new WorkspaceFiles() {
+            @Override
+            public String read(String relativePath) throws IOException {
+                Path file = workspace.resolve(relativePath);
+                if (!Files.exists(file)) {
+                    throw new AbortException(relativePath + ": no such file in the workspace");
+                }
+                return Files.readString(file, StandardCharsets.UTF_8);
+            }
+
+            @Override
+            public void write(String relativePath, String content) throws IOException {
+                Path file = workspace.resolve(relativePath);
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, content, StandardCharsets.UTF_8);
+            }
+        };
+    }
+
+    @Override
+    public String consoleLink(String url, String text) {
+        return text + " <" + url + ">";
+    }
+
+    @Override
+    public String rootUrl() {
+        return "http://jenkins.example/";
+    }
+
+    @Override
+    public String currentUserId() {
+        return user;
+    }
+
+    @Override
+    public List<String> currentUserAuthorities() {
+        return groups;
+    }
+
+    @Override
+    public boolean currentUserIsAdministrator() {
+        return administrator;
+    }
+
+    /** A controller shutting down: following stops, executions go on. */
+    @Override
+    public void close() {
+        scheduler.close();
+        timer.shutdownNow();
+    }
+}

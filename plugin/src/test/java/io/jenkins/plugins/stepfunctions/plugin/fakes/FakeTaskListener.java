@@ -1,0 +1,26 @@
+package io.jenkins.plugins.stepfunctions.plugin.fakes;
+
+import hudson.model.TaskListener;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/** A build log in memory. Limit: console notes (hyperlinks) are whatever {@link FakeJenkinsServices} makes them. */
+public final class FakeTaskListener implements TaskListener {
+    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    private final PrintStream logger = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+
+    @Override
+    public PrintStream getLogger() {
+        return logger;
+    }
+
+    public synchronized String text() {
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    public List<String> lines() {
+        return text().lines().toList();
+    }
+}

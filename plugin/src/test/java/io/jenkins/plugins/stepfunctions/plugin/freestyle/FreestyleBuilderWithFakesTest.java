@@ -1,0 +1,148 @@
+package io.jenkins.plugins.stepfunctions.plugin.freestyle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import hudson.AbortException;
+import hudson.EnvVars;
+import io.jenkins.plugins.stepfunctions.plugin.build.ExecutionRecord;
+import io.jenkins.plugins.stepfunctions.plugin.build.StepFunctionsRunAction;
+import io.jenkins.plugins.stepfunctions.plugin.fakes.Engine;
+import io.jenkins.plugins.stepfunctions.plugin.fakes.Eventually;
+import io.jenkins.plugins.stepfunctions.plugin.fakes.FakeJenkinsServices;
+import io.jenkins.plugins.stepfunctions.plugin.fakes.FakeRun;
+import io.jenkins.plugins.stepfunctions.plugin.fakes.FakeTaskListener;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The freestyle build step's {@code perform} with fakes of Run and TaskListener, a local folder as workspace
+ * (no remoting) and the real bridge against the embedded engine. Not covered: the config form as Jenkins
+ * renders it, and Jenkins calling {@code perform} (the FilePath overload only adapts the workspace).
+ */
+class FreestyleBuilderWithFakesTest {
+    @TempDir
+    Path dir;
+
+    private Engine engine;
+    private FakeJenkinsServices services;
+    private FakeTaskListener log;
+    private FakeRun run;
+    private EnvVars env;
+
+    @BeforeEach
+    void start() throws Exception {
+        engine = new Engine();
+        services = new FakeJenkinsServices(dir.resolve("workspace"));
+        log = new FakeTaskListener();
+        run = new FakeRun(dir.resolve("build").toFile());
+        env = new EnvVars();
+        env.put("JOB_NAME", "deploy-freestyle");
+        env.put("BUILD_NUMBER", "7");
+    }
+
+    @AfterEach
+    void stop() {
+        services.close();
+        engine.close();
+    }
+
+    private StepFunctionsBuilder builder(String stateMachine) {
+        StepFunctionsBuilder builder = new StepFunctionsBuilder(stateMachine);
+        builder.setRegion("us-east-1");
+        builder.setCredentialsId(FakeJenkinsServices.CREDENTIALS_ID);
+        builder.setEndpoint(engine.endpoint());
+        return builder;
+    }
+
+    @Test
+    void performRunsTheExecutionToTheEndAndExportsItsResultsAsEnvironmentVariables() throws Exception {
+        engine.stateMachine("deploy-ok");
+        StepFunctionsBuilder builder = builder("deploy-ok");
+        builder.setInput("{\"version\":\"5.1.0\"}");
+        builder.setOutputFile("out/result.json");
+
+        builder.perform(run, services.workspace(null), env, log, services);
+
+        assertThat(log.text()).contains("Started execution", "Verify", "SUCCEEDED");
+        assertThat(new ObjectMapper().readTree(dir.resolve("workspace/out/result.json").toFile()).path("deployed").asText())
+                .isEqualTo("5.1.0");
+        EnvVars after = new EnvVars();
+        run.getAction(StepFunctionsRunAction.class).buildEnvironment(run, after);
+        assertThat(after.get("SFN_EXECUTION_ARN")).contains(":execution:deploy-ok:deploy-freestyle-7");
+        assertThat(after.get("SFN_STATUS")).isEqualTo("SUCCEEDED");
+        assertThat(after.get("SFN_OUTPUT_FILE")).isEqualTo("out/result.json");
+    }
+
+    @Test
+    void aFailedExecutionFailsTheBuildStepWithItsErrorAndCause() throws Exception {
+        engine.stateMachine("deploy-fails");
+
+        assertThatThrownBy(() -> builder("deploy-fails").perform(run, null, env, log, services))
+                .isInstanceOf(AbortException.class).hasMessageContaining("Deploy.HealthCheckFailed");
+    }
+
+    @Test
+    void anApprovalIsAnsweredFromTheBuildPageWhileTheBuildStepWaits() throws Exception {
+        engine.stateMachine("approval");
+        CompletableFuture<Void> build = CompletableFuture.runAsync(() -> {
+            try {
+                builder("approval").perform(run, null, env, log, services);
+            } catch (Exception e) {
+                throw new RuntimeException(e);
+            }
+        });
+        Eventually.until("the approval is pending", () -> run.getAction(StepFunctionsRunAction.class) != null
+                && !run.getAction(StepFunctionsRunAction.class).getExecutions().isEmpty()
+                && !run.getAction(StepFunctionsRunAction.class).getExecutions().get(0).getPendingApprovals().isEmpty());
+        StepFunctionsRunAction action = run.getAction(StepFunctionsRunAction.class);
+        ExecutionRecord record = action.getExecutions().get(0);
+
+        services.actingAs("alice");
+        assertThat(action.decide(record.getExecutionArn(), record.getPendingApprovals().get(0).getId(), true, "ok", null)
+                .httpStatus()).isEqualTo(303);
+
+        build.get(30, TimeUnit.SECONDS);
+        assertThat(record.getStatus()).isEqualTo("SUCCEEDED");
+    }
+
+    @Test
+    void interruptingTheBuildThreadStopsTheExecution() throws Exception {
+        engine.stateMachine("approval");
+        Thread buildThread = new Thread(() -> {
+            try {
+                builder("approval").perform(run, null, env, log, services);
+            } catch (Exception expected) {
+                // the interrupted build ends here
+            }
+        });
+        buildThread.start();
+        Eventually.until("the approval is pending", () -> run.getAction(StepFunctionsRunAction.class) != null
+                && !run.getAction(StepFunctionsRunAction.class).getExecutions().isEmpty()
+                && !run.getAction(StepFunctionsRunAction.class).getExecutions().get(0).getPendingApprovals().isEmpty());
+        String arn = run.getAction(StepFunctionsRunAction.class).getExecutions().get(0).getExecutionArn();
+
+        buildThread.interrupt();
+        buildThread.join(30_000);
+
+        assertThat(engine.status(arn)).isEqualTo("ABORTED");
+        assertThat(log.text()).contains("Build aborted: stopped execution " + arn);
+    }
+
+    @Test
+    void anUnknownCredentialFailsBeforeAnythingStarts() {
+        String machine = engine.stateMachine("deploy-ok");
+        StepFunctionsBuilder builder = builder("deploy-ok");
+        builder.setCredentialsId("nope");
+
+        assertThatThrownBy(() -> builder.perform(run, null, env, log, services))
+                .isInstanceOf(AbortException.class).hasMessageStartingWith("credentialsId:");
+        assertThat(engine.sfn().listExecutions(b -> b.stateMachineArn(machine)).executions()).isEmpty();
+    }
+}
