@@ -17,6 +17,7 @@ import java.net.URISyntaxException;
  * {@link Connection}. Credentials are looked up each time, never stored with the build.
  */
 public final class ConnectionResolver {
+    private static final CredentialsSpec LOCAL_KEYS = CredentialsSpec.StaticKeys.of("local", "local-secret-key");
     private final JenkinsServices services;
 
     public ConnectionResolver(JenkinsServices services) {
@@ -31,11 +32,12 @@ public final class ConnectionResolver {
             throw new AbortException("region: no AWS region given; set it with withStepFunctions(region: 'eu-west-1') { ... }"
                     + " (or the step's Region field), or AWS_REGION in the build environment");
         }
-        CredentialsSpec credentials = settings.credentialsId() == null
-                ? new CredentialsSpec.DefaultChain()
-                : services.credentials(settings.credentialsId(), run);
+        URI endpoint = endpoint(settings.endpoint());
+        CredentialsSpec credentials = settings.credentialsId() != null
+                ? services.credentials(settings.credentialsId(), run)
+                : isLoopback(endpoint) ? LOCAL_KEYS : new CredentialsSpec.DefaultChain();
         try {
-            Connection connection = new Connection(region, endpoint(settings.endpoint()), credentials, null);
+            Connection connection = new Connection(region, endpoint, credentials, null);
             if (settings.roleArn() == null) {
                 return connection;
             }
@@ -44,6 +46,18 @@ public final class ConnectionResolver {
         } catch (BridgeException e) {
             throw new AbortException(e.getMessage());
         }
+    }
+
+    /**
+     * A local engine (sfn local, LocalStack on this machine) accepts any keys, and a controller often has none:
+     * without a credential, a loopback endpoint gets dummy keys instead of the default chain.
+     */
+    static boolean isLoopback(URI endpoint) {
+        if (endpoint == null || endpoint.getHost() == null) {
+            return false;
+        }
+        String host = endpoint.getHost();
+        return host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]") || host.equals("::1");
     }
 
     private static URI endpoint(String endpoint) throws AbortException {

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 public final class FormChecks {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern STATE_MACHINE_ARN = Pattern.compile(
-            "arn:aws[a-z-]*:states:[a-z0-9-]+:\\d{12}:stateMachine:[A-Za-z0-9_-]{1,80}(:[A-Za-z0-9_-]{1,128})?");
+            "arn:aws[a-z-]*:states:[a-z0-9-]+:\\d{12}:stateMachine:[A-Za-z0-9_-]{1,80}(:[A-Za-z0-9_-]{1,128})?"
+                    + "(#[A-Za-z0-9_-]+)?");
     private static final Pattern EXECUTION_ARN = Pattern.compile(
             "arn:aws[a-z-]*:states:[a-z0-9-]+:\\d{12}:(execution|express):[A-Za-z0-9_-]{1,80}(:[A-Za-z0-9_-]{1,128})?:[A-Za-z0-9_-]{1,80}");
     private static final Pattern ROLE_ARN = Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]{1,512}");

@@ -10,6 +10,8 @@ class FormChecksTest {
         assertThat(FormChecks.stateMachine("arn:aws:states:eu-west-1:123456789012:stateMachine:deploy")).isEmpty();
         assertThat(FormChecks.stateMachine("arn:aws:states:eu-west-1:123456789012:stateMachine:deploy:prod")).isEmpty();
         assertThat(FormChecks.stateMachine("deploy-service_2")).isEmpty();
+        assertThat(FormChecks.stateMachine("arn:aws:states:us-east-1:123456789012:stateMachine:blue-green#HappyPath"))
+                .as("a Step Functions Local test case").isEmpty();
         assertThat(FormChecks.stateMachine("${MACHINE}")).isEmpty();
     }
 
