@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.stepfunctions.bridge.result.Outcome;
 import java.util.LinkedHashMap;
 
-
 /**
  * An outcome as a Pipeline script uses it: {@code [executionArn, status, output, error, cause]}, the output as
  * plain maps, lists, strings, numbers and booleans (serialisable, so the script survives a restart).
@@ -28,5 +27,4 @@ public final class ResultMap {
     public static String outputJson(Outcome outcome) {
         return outcome.output() == null ? "null" : outcome.output().toPrettyString();
     }
-
 }

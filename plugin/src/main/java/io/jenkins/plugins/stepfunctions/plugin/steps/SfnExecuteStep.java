@@ -11,7 +11,6 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.stepfunctions.bridge.connect.AwsClients;
 import io.jenkins.plugins.stepfunctions.bridge.launch.Launched;
-import io.jenkins.plugins.stepfunctions.bridge.launch.Launcher;
 import io.jenkins.plugins.stepfunctions.bridge.watch.FollowState;
 import io.jenkins.plugins.stepfunctions.plugin.follow.FollowOptions;
 import io.jenkins.plugins.stepfunctions.plugin.follow.LaunchOptions;

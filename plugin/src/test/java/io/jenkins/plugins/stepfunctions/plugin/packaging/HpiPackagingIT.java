@@ -3,8 +3,8 @@ package io.jenkins.plugins.stepfunctions.plugin.packaging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.ObjectInputStream;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -23,7 +22,6 @@ import java.util.jar.Attributes;
 import java.util.jar.JarInputStream;
 import java.util.jar.Manifest;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 import net.java.sezpoz.impl.SerAnnotatedElement;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -173,7 +171,7 @@ class HpiPackagingIT {
         Map<String, byte[]> entries = new TreeMap<>();
         try (JarInputStream in = new JarInputStream(new ByteArrayInputStream(zip))) {
             if (in.getManifest() != null) {
-                java.io.ByteArrayOutputStream manifest = new java.io.ByteArrayOutputStream();
+                ByteArrayOutputStream manifest = new ByteArrayOutputStream();
                 in.getManifest().write(manifest);
                 entries.put("META-INF/MANIFEST.MF", manifest.toByteArray());
             }
