@@ -46,7 +46,7 @@ class HpiPackagingIT {
         hpi = Path.of(System.getProperty("hpi.file", "target/aws-step-functions.hpi"));
         assertThat(hpi).exists();
         hpiEntries = entries(Files.readAllBytes(hpi));
-        assertThat(hpiEntries).containsKey("WEB-INF/lib/aws-step-functions.jar");
+        assertThat(hpiEntries.keySet()).contains("WEB-INF/lib/aws-step-functions.jar");
         pluginJarEntries = entries(hpiEntries.get("WEB-INF/lib/aws-step-functions.jar"));
     }
 
@@ -76,13 +76,13 @@ class HpiPackagingIT {
 
     @Test
     void pluginClassesAndIndexJellyLiveInTheArtifactJarUnderWebInfLib() {
-        assertThat(pluginJarEntries).containsKey("index.jelly");
+        assertThat(pluginJarEntries.keySet()).contains("index.jelly");
         assertThat(new String(pluginJarEntries.get("index.jelly"), StandardCharsets.UTF_8))
                 .contains("escape-by-default='true'");
         assertThat(pluginJarEntries.keySet()).anyMatch(name -> name.startsWith(PLUGIN_PACKAGE) && name.endsWith(".class"));
         assertThat(hpiEntries.keySet()).noneMatch(name -> name.startsWith("WEB-INF/classes/"));
-        assertThat(hpiEntries).as("static resources at the root, served under /plugin/aws-step-functions/")
-                .containsKey("images/step-functions.svg");
+        assertThat(hpiEntries.keySet()).as("static resources at the root, served under /plugin/aws-step-functions/")
+                .contains("images/step-functions.svg");
     }
 
     @Test
@@ -95,6 +95,9 @@ class HpiPackagingIT {
         assertThat(libs).anyMatch(lib -> lib.startsWith("sfn-2."));
         assertThat(libs).anyMatch(lib -> lib.startsWith("sdk-core-"));
         assertThat(libs).anyMatch(lib -> lib.startsWith("jackson-databind-"));
+        assertThat(libs).anyMatch(lib -> lib.startsWith("url-connection-client-"));
+        assertThat(libs).as("the SDK's other HTTP clients are left out").noneMatch(lib -> lib.startsWith("netty-")
+                || lib.startsWith("apache-client-") || lib.startsWith("apache5-client-"));
         assertThat(libs).noneMatch(lib -> lib.startsWith("jenkins-api")
                 || lib.startsWith("guava-")
                 || lib.startsWith("jakarta.servlet-api")
@@ -142,16 +145,16 @@ class HpiPackagingIT {
                     }
                     checked++;
                     String folder = type.getName().replace('.', '/') + "/";
-                    assertThat(pluginJarEntries).as(folder + "config.jelly").containsKey(folder + "config.jelly");
-                    assertThat(pluginJarEntries).as(folder + "help.html").containsKey(folder + "help.html");
+                    assertThat(pluginJarEntries.keySet()).contains(folder + "config.jelly");
+                    assertThat(pluginJarEntries.keySet()).contains(folder + "help.html");
                     for (Parameter parameter : constructor.getParameters()) {
                         assertThat(parameter.isNamePresent()).as("Stapler reads %s's names by reflection", type).isTrue();
-                        assertThat(pluginJarEntries).containsKey(folder + "help-" + parameter.getName() + ".html");
+                        assertThat(pluginJarEntries.keySet()).contains(folder + "help-" + parameter.getName() + ".html");
                     }
                     for (Method method : type.getMethods()) {
                         if (method.isAnnotationPresent(DataBoundSetter.class)) {
                             String field = Character.toLowerCase(method.getName().charAt(3)) + method.getName().substring(4);
-                            assertThat(pluginJarEntries).containsKey(folder + "help-" + field + ".html");
+                            assertThat(pluginJarEntries.keySet()).contains(folder + "help-" + field + ".html");
                         }
                     }
                 }
