@@ -2,49 +2,42 @@ package io.jenkins.plugins.stepfunctions.engine.dataflow;
 
 import com.dashjoin.jsonata.Jsonata;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The functions AWS adds to JSONata ({@code $partition}, {@code $range}, {@code $hash}, {@code $random}
- * with a seed, {@code $uuid}, {@code $parse}) and the bindings of one evaluation ({@code $states} and the
- * variables in scope).
+ * with a seed, {@code $uuid}, {@code $parse}).
  */
 final class AwsJsonataFunctions {
     private static final List<String> HASH_ALGORITHMS = List.of("MD5", "SHA-1", "SHA-256", "SHA-384", "SHA-512");
 
+    private static final Jsonata.JFunction PARTITION = new Jsonata.JFunction((input, args) -> partition(args), null);
+    private static final Jsonata.JFunction RANGE = new Jsonata.JFunction((input, args) -> range(args), null);
+    private static final Jsonata.JFunction HASH = new Jsonata.JFunction((input, args) -> hash(args), null);
+    private static final Jsonata.JFunction RANDOM = new Jsonata.JFunction((input, args) -> random(args), null);
+    private static final Jsonata.JFunction UUID_FUNCTION =
+            new Jsonata.JFunction((input, args) -> UUID.randomUUID().toString(), null);
+    private static final Jsonata.JFunction PARSE = new Jsonata.JFunction((input, args) -> parse(args), null);
+
     private AwsJsonataFunctions() {
     }
 
-    /** A fresh frame per evaluation, so that concurrent evaluations of one compiled expression never share state. */
-    static Jsonata.Frame frame(CompiledJsonata compiled, JsonataScope scope) {
-        Jsonata.Frame frame = compiled.jsonata().createFrame();
-        Map<String, JsonNode> variables = scope.variables() == null ? Map.of() : scope.variables();
-        for (String name : compiled.names()) {
-            JsonNode value = variables.get(name);
-            if (value != null) {
-                frame.bind(name, JsonataValues.toJava(value));
-            }
-        }
-        if (compiled.names().contains("states")) {
-            frame.bind("states", JsonataValues.toJava(scope.states()));
-        }
-        frame.bind("partition", new Jsonata.JFunction((input, args) -> partition(args), null));
-        frame.bind("range", new Jsonata.JFunction((input, args) -> range(args), null));
-        frame.bind("hash", new Jsonata.JFunction((input, args) -> hash(args), null));
-        frame.bind("random", new Jsonata.JFunction((input, args) -> random(args), null));
-        frame.bind("uuid", new Jsonata.JFunction((input, args) -> UUID.randomUUID().toString(), null));
-        frame.bind("parse", new Jsonata.JFunction((input, args) -> parse(args), null));
-        return frame;
+    /** Binds AWS's functions into a frame; the function objects are stateless and shared. */
+    static void bindInto(Jsonata.Frame frame) {
+        frame.bind("partition", PARTITION);
+        frame.bind("range", RANGE);
+        frame.bind("hash", HASH);
+        frame.bind("random", RANDOM);
+        frame.bind("uuid", UUID_FUNCTION);
+        frame.bind("parse", PARSE);
     }
 
     private static Object argument(List<?> args, int index, String function) {

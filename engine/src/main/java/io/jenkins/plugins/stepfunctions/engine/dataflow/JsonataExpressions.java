@@ -32,6 +32,10 @@ public final class JsonataExpressions {
      * key {@code result} of Output.
      */
     public static JsonNode resolve(JsonNode template, JsonataScope scope, String field) {
+        return resolve(template, new JsonataBindings(scope), field);
+    }
+
+    private static JsonNode resolve(JsonNode template, JsonataBindings scope, String field) {
         if (template == null) {
             return null;
         }
@@ -69,10 +73,9 @@ public final class JsonataExpressions {
 
     /** The expression inside {@code {% %}}, trimmed, or null when {@code text} is not one. */
     public static String expressionOf(String text) {
-        String trimmed = text.strip();
-        if (trimmed.length() >= OPEN.length() + CLOSE.length() && trimmed.startsWith(OPEN)
-                && trimmed.endsWith(CLOSE)) {
-            return trimmed.substring(OPEN.length(), trimmed.length() - CLOSE.length()).strip();
+        // AWS only evaluates a string that starts with {% and ends with %}; " {% x %}" stays a literal.
+        if (text.length() >= OPEN.length() + CLOSE.length() && text.startsWith(OPEN) && text.endsWith(CLOSE)) {
+            return text.substring(OPEN.length(), text.length() - CLOSE.length()).strip();
         }
         return null;
     }
@@ -82,6 +85,10 @@ public final class JsonataExpressions {
      * fails, returns nothing (undefined), or returns a function.
      */
     public static JsonNode evaluate(String expression, JsonataScope scope, String field) {
+        return evaluate(expression, new JsonataBindings(scope), field);
+    }
+
+    private static JsonNode evaluate(String expression, JsonataBindings scope, String field) {
         Object compiled = COMPILED.get(expression);
         if (compiled instanceof String problem) {
             throw queryError("The JSONata expression '" + expression + "' specified for the field '" + field
@@ -90,7 +97,7 @@ public final class JsonataExpressions {
         CompiledJsonata jsonata = (CompiledJsonata) compiled;
         Object result;
         try {
-            result = jsonata.jsonata().evaluate(null, AwsJsonataFunctions.frame(jsonata, scope));
+            result = jsonata.jsonata().evaluate(null, scope.frame(jsonata));
         } catch (JException e) {
             throw queryError("The JSONata expression '" + expression + "' specified for the field '" + field
                     + "' threw an error during evaluation. " + describe(e));

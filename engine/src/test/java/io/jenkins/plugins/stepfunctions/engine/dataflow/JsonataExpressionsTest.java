@@ -77,6 +77,12 @@ class JsonataExpressionsTest {
     }
 
     @Test
+    void onlyAStringThatStartsAndEndsWithTheDelimitersIsAnExpression() {
+        assertThat(resolve("\" {% 1 + 1 %}\"")).isEqualTo(Json.of("' {% 1 + 1 %}'"));
+        assertThat(resolve("\"{%1 + 1%}\"")).isEqualTo(Json.of("2"));
+    }
+
+    @Test
     void awsFunctionsAreAvailable() {
         assertThat(resolve("\"{% $partition([1,2,3,4,5], 2) %}\"")).isEqualTo(Json.of("[[1,2],[3,4],[5]]"));
         assertThat(resolve("\"{% $range(0, 10, 5) %}\"")).isEqualTo(Json.of("[0,5,10]"));
