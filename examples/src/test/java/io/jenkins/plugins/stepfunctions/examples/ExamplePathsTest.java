@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -29,6 +30,8 @@ import software.amazon.awssdk.core.client.config.SdkAdvancedClientOption;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sfn.model.StateMachineType;
+import software.amazon.awssdk.services.sfn.model.ValidateStateMachineDefinitionResponse;
 
 /**
  * Every example x every test case of its mock config, run on the embedded engine over HTTP with the real
@@ -65,6 +68,16 @@ class ExamplePathsTest {
                     assertThat(differences).as("%s#%s (%s); history:%n  %s", example.name(), expected.testCase(),
                             expected.description(), String.join("\n  ", observed.history())).isEmpty();
                 }))));
+    }
+
+    @Test
+    void everyDefinitionValidatesWithoutAnyDiagnostic() {
+        for (ExampleFolder example : EXAMPLES) {
+            ValidateStateMachineDefinitionResponse validation = sfn.validateStateMachineDefinition(
+                    b -> b.definition(example.definition().toString()).type(StateMachineType.STANDARD));
+            assertThat(validation.resultAsString()).as(example.name()).isEqualTo("OK");
+            assertThat(validation.diagnostics()).as(example.name()).isEmpty();
+        }
     }
 
     static List<String> differences(ExampleFolder example, ExpectedRun expected, ObservedRun observed) {
