@@ -1,31 +1,43 @@
 package io.jenkins.plugins.stepfunctions.examples;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.stepfunctions.bridge.approval.Decision;
+import io.jenkins.plugins.stepfunctions.bridge.approval.PendingApproval;
+import io.jenkins.plugins.stepfunctions.bridge.launch.InputSource;
+import io.jenkins.plugins.stepfunctions.bridge.launch.LaunchRequest;
+import io.jenkins.plugins.stepfunctions.bridge.launch.Launcher;
+import io.jenkins.plugins.stepfunctions.bridge.launch.StateMachineRef;
+import io.jenkins.plugins.stepfunctions.bridge.render.RenderStyle;
+import io.jenkins.plugins.stepfunctions.bridge.render.RenderedLine;
+import io.jenkins.plugins.stepfunctions.bridge.result.Outcome;
+import io.jenkins.plugins.stepfunctions.bridge.watch.Advance;
+import io.jenkins.plugins.stepfunctions.bridge.watch.ExecutionFollower;
+import io.jenkins.plugins.stepfunctions.bridge.watch.FollowListener;
+import io.jenkins.plugins.stepfunctions.bridge.watch.FollowState;
+import io.jenkins.plugins.stepfunctions.bridge.watch.FollowStats;
+import io.jenkins.plugins.stepfunctions.bridge.watch.PollingPolicy;
 import io.jenkins.plugins.stepfunctions.examples.Expectations.ApprovalAnswer;
 import io.jenkins.plugins.stepfunctions.examples.Expectations.ExpectedRun;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Random;
 import software.amazon.awssdk.services.sfn.SfnClient;
-import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
-import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
-import software.amazon.awssdk.services.sfn.model.GetExecutionHistoryResponse;
 import software.amazon.awssdk.services.sfn.model.HistoryEvent;
-import software.amazon.awssdk.services.sfn.model.HistoryEventType;
 
 /**
- * Runs one test case of an example on a Step Functions endpoint with the plain SDK: starts
- * {@code arn#TestCase}, reads the history as it grows, answers the expected approvals from the task
- * tokens their TaskScheduled events carry, and reports what the execution did.
+ * Runs one test case of an example the way a build does, through the bridge: the launcher starts
+ * {@code arn#TestCase} with the example's input file, a follower reads the history and renders it, and
+ * each pending approval it finds is answered as the test case expects (approve or reject, by the
+ * bridge's own {@code answer}).
  */
 final class ExampleRunner {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration LIMIT = Duration.ofSeconds(60);
+    /** The follower's polling, 50 times quicker than in a build: the engine's waits are 1000 times quicker. */
+    private static final PollingPolicy POLLING = PollingPolicy.defaults().scaled(0.02);
 
     private final SfnClient sfn;
 
@@ -40,103 +52,70 @@ final class ExampleRunner {
     }
 
     ObservedRun run(String stateMachineArn, ExampleFolder example, ExpectedRun expected) throws InterruptedException {
-        String executionArn = sfn.startExecution(b -> b.stateMachineArn(stateMachineArn + "#" + expected.testCase())
-                .name(expected.testCase() + "-" + System.nanoTime())
-                .input(example.input().toString())).executionArn();
-        Deque<ApprovalAnswer> approvals = new ArrayDeque<>(expected.approvals());
-        List<String> entered = new ArrayList<>();
-        List<String> history = new ArrayList<>();
-        long lastSeen = 0;
+        LaunchRequest launch = new LaunchRequest(StateMachineRef.of(stateMachineArn + "#" + expected.testCase()),
+                List.of(new InputSource.JsonFile(example.inputFile())), expected.testCase() + "-" + System.nanoTime(), null);
+        String executionArn = new Launcher(sfn).launch(launch).executionArn();
+
+        Recorder recorder = new Recorder();
+        ExecutionFollower follower = new ExecutionFollower(sfn, FollowState.start(executionArn), recorder, POLLING,
+                Clock.systemUTC(), new Random(), new FollowStats());
+        Deque<ApprovalAnswer> answers = new ArrayDeque<>(expected.approvals());
         Instant deadline = Instant.now().plus(LIMIT);
         while (true) {
-            DescribeExecutionResponse described = sfn.describeExecution(b -> b.executionArn(executionArn));
-            boolean finished = described.status() != ExecutionStatus.RUNNING;
-            String nextToken = null;
-            do {
-                String token = nextToken;
-                GetExecutionHistoryResponse page = sfn.getExecutionHistory(b -> b.executionArn(executionArn)
-                        .maxResults(1000).nextToken(token));
-                for (HistoryEvent event : page.events()) {
-                    if (event.id() <= lastSeen) {
-                        continue;
-                    }
-                    lastSeen = event.id();
-                    history.add(describe(event));
-                    if (event.typeAsString().endsWith("StateEntered")) {
-                        entered.add(event.stateEnteredEventDetails().name());
-                    }
-                    if (event.type() == HistoryEventType.TASK_SCHEDULED && !approvals.isEmpty()
-                            && entered.get(entered.size() - 1).equals(approvals.peek().state())) {
-                        answer(approvals.pop(), event.taskScheduledEventDetails().parameters());
-                    }
+            Advance advance = follower.advance();
+            if (advance instanceof Advance.Finished finished) {
+                Outcome outcome = finished.outcome();
+                String status = answers.isEmpty() ? outcome.status()
+                        : outcome.status() + " without asking the approvals " + answers.stream().map(ApprovalAnswer::state).toList();
+                return new ObservedRun(status, outcome.error(), outcome.cause(), recorder.entered, recorder.log);
+            }
+            for (PendingApproval pending : recorder.takePending()) {
+                ApprovalAnswer answer = answers.peek();
+                if (answer == null || !answer.state().equals(pending.state())) {
+                    recorder.log.add("(test) approval at " + pending.state() + " left unanswered: not expected");
+                    continue;
                 }
-                nextToken = page.nextToken();
-            } while (nextToken != null);
-            if (finished) {
-                return new ObservedRun(described.statusAsString(), described.error(), described.cause(), entered, history);
+                answers.pop();
+                Decision decision = answer.approve() ? Decision.approve(answer.approver(), answer.comment())
+                        : Decision.reject(answer.approver(), answer.comment());
+                recorder.log.add("(test) " + (answer.approve() ? "approve " : "reject ") + pending.state() + ": "
+                        + follower.answer(pending.id(), decision));
             }
             if (Instant.now().isAfter(deadline)) {
                 sfn.stopExecution(b -> b.executionArn(executionArn));
-                return new ObservedRun("STILL RUNNING after " + LIMIT, null, null, entered, history);
+                return new ObservedRun("STILL RUNNING after " + LIMIT, null, null, recorder.entered, recorder.log);
             }
-            Thread.sleep(20);
+            Thread.sleep(((Advance.Again) advance).delay().toMillis());
         }
     }
 
-    /** One history event as a line: id, type, and the details that explain a path (names, outputs, errors). */
-    private static String describe(HistoryEvent event) {
-        StringBuilder line = new StringBuilder().append(event.id()).append(' ').append(event.typeAsString());
-        if (event.stateEnteredEventDetails() != null) {
-            line.append(' ').append(event.stateEnteredEventDetails().name());
-        }
-        if (event.stateExitedEventDetails() != null) {
-            line.append(' ').append(event.stateExitedEventDetails().name()).append(" output=")
-                    .append(event.stateExitedEventDetails().output());
-        }
-        if (event.taskSucceededEventDetails() != null) {
-            line.append(" output=").append(event.taskSucceededEventDetails().output());
-        }
-        if (event.taskFailedEventDetails() != null) {
-            line.append(' ').append(event.taskFailedEventDetails().error()).append(": ")
-                    .append(event.taskFailedEventDetails().cause());
-        }
-        if (event.executionFailedEventDetails() != null) {
-            line.append(' ').append(event.executionFailedEventDetails().error()).append(": ")
-                    .append(event.executionFailedEventDetails().cause());
-        }
-        return line.toString();
-    }
+    /** Keeps what the follower delivers: the states entered, the rendered log, the approvals found. */
+    private static final class Recorder implements FollowListener {
+        final List<String> entered = new ArrayList<>();
+        final List<String> log = new ArrayList<>();
+        private final List<PendingApproval> pending = new ArrayList<>();
 
-    private void answer(ApprovalAnswer answer, String parameters) {
-        String token;
-        try {
-            token = tokenIn(JSON.readTree(parameters));
-        } catch (Exception e) {
-            throw new AssertionError("the parameters of " + answer.state() + " are not JSON: " + parameters, e);
+        @Override
+        public void line(RenderedLine line) {
+            log.add(line.format(RenderStyle.PLAIN));
         }
-        if (answer.approve()) {
-            ObjectNode output = JSON.createObjectNode().put("approved", true).put("approver", answer.approver())
-                    .put("comment", answer.comment());
-            output.putObject("parameters");
-            sfn.sendTaskSuccess(b -> b.taskToken(token).output(output.toString()));
-        } else {
-            sfn.sendTaskFailure(b -> b.taskToken(token).error("Approval.Rejected")
-                    .cause("Rejected by " + answer.approver() + ": " + answer.comment()));
-        }
-    }
 
-    private static String tokenIn(JsonNode parameters) {
-        if (parameters.isObject()) {
-            if (parameters.has("TaskToken") && parameters.has("approval")) {
-                return parameters.get("TaskToken").asText();
-            }
-            for (JsonNode child : parameters) {
-                String found = tokenIn(child);
-                if (found != null) {
-                    return found;
-                }
+        @Override
+        public void event(HistoryEvent event) {
+            if (event.typeAsString().endsWith("StateEntered")) {
+                entered.add(event.stateEnteredEventDetails().name());
             }
         }
-        return null;
+
+        @Override
+        public void approvalPending(PendingApproval approval) {
+            pending.add(approval);
+        }
+
+        List<PendingApproval> takePending() {
+            List<PendingApproval> taken = List.copyOf(pending);
+            pending.clear();
+            return taken;
+        }
     }
 }
