@@ -5,7 +5,8 @@
 //   node run.cjs cases   < requests.jsonl   one JSON line per request {"id","definition","input"},
 //                                            prints {"id","status","output","error","cause"} per line
 //   node run.cjs bench   < requests.jsonl   one JSON line per request {"id","definition","input",
-//                                            "executions","concurrency"}, prints {"id","seconds",...}
+//                                            "executions","concurrency","warmup"}, prints {"id","seconds",...}
+//                                            (the warm-up executions run first and are not timed)
 //
 // Wait states and retry intervals run without delay (the definitions under test never depend
 // on real time), so the peer is measured on interpretation, not on sleeping. The peer's schema
@@ -41,6 +42,13 @@ const runOne = async (machine, input, overrides) => {
   }
 };
 
+// a benchmark's last result, small enough to print: arrays by their length
+const summarise = (result) => {
+  if (!result || result.status !== 'SUCCEEDED') return result;
+  const output = result.output;
+  return { status: result.status, output: Array.isArray(output) ? { length: output.length } : output };
+};
+
 const caseMode = async (request) => {
   let machine;
   try {
@@ -54,22 +62,27 @@ const caseMode = async (request) => {
 const benchMode = async (request) => {
   const machine = new StateMachine(request.definition, { validationOptions: { noValidate: true } });
   const overrides = zeroDelays(request.definition);
-  const executions = request.executions || 1;
   const concurrency = Math.max(1, request.concurrency || 1);
-  let next = 0;
   let failed = 0;
   let lastResult = null;
-  const started = process.hrtime.bigint();
-  const worker = async () => {
-    while (next < executions) {
-      next++;
-      lastResult = await runOne(machine, request.input, overrides);
-      if (lastResult.status !== 'SUCCEEDED') failed++;
-    }
+  const runMany = async (executions) => {
+    let next = 0;
+    const worker = async () => {
+      while (next < executions) {
+        next++;
+        lastResult = await runOne(machine, request.input, overrides);
+        if (lastResult.status !== 'SUCCEEDED') failed++;
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, executions) }, worker));
   };
-  await Promise.all(Array.from({ length: Math.min(concurrency, executions) }, worker));
+  await runMany(request.warmup || 0);
+  failed = 0;
+  const executions = request.executions || 1;
+  const started = process.hrtime.bigint();
+  await runMany(executions);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  return { id: request.id, seconds, executions, failed, sample: lastResult };
+  return { id: request.id, seconds, executions, failed, sample: summarise(lastResult) };
 };
 
 const main = async () => {
