@@ -34,6 +34,8 @@ public final class TransitionRenderer implements Serializable {
     private final Map<String, String[]> lastFailure = new HashMap<>();
     private final LinkedHashMap<String, StateStats> stats = new LinkedHashMap<>();
     private final Map<String, MapProgress> maps = new HashMap<>();
+    /** Open Parallel and Map states, innermost last: their end events do not name them. */
+    private final java.util.ArrayDeque<String> open = new java.util.ArrayDeque<>();
     private int depth;
     private int mapDepth;
     private int retries;
@@ -60,10 +62,8 @@ public final class TransitionRenderer implements Serializable {
         } else if (type.startsWith("Execution")) {
             execution(out, e, type);
         } else if (type.startsWith("Map") || type.startsWith("Parallel")) {
-            if (inherited != null) {
-                own(id, inherited);
-            }
-            structure(out, e, type, inherited, definition);
+            String owner = type.endsWith("StateStarted") ? inherited : open.peekLast();
+            structure(out, e, type, owner, definition);
         } else if (inherited != null) {
             own(id, inherited);
             task(out, e, type, inherited, definition);
@@ -164,9 +164,11 @@ public final class TransitionRenderer implements Serializable {
                             + (branches > 0 ? branches + " branches" : "branches") + " started", Map.of("branches", branches)));
                 }
                 depth++;
+                open.addLast(String.valueOf(state));
             }
             case "ParallelStateSucceeded", "ParallelStateFailed", "ParallelStateAborted" -> {
                 depth = Math.max(0, depth - 1);
+                open.pollLast();
                 if (mapDepth == 0 && !type.equals("ParallelStateSucceeded")) {
                     String[] ec = errorAndCause(e);
                     lastFailure.put(state, ec);
@@ -186,11 +188,13 @@ public final class TransitionRenderer implements Serializable {
                 }
                 depth++;
                 mapDepth++;
+                open.addLast(String.valueOf(state));
             }
             case "MapIterationSucceeded", "MapIterationFailed", "MapIterationAborted" -> iteration(out, e, type);
             case "MapStateSucceeded", "MapStateFailed", "MapStateAborted" -> {
                 depth = Math.max(0, depth - 1);
                 mapDepth = Math.max(0, mapDepth - 1);
+                open.pollLast();
                 MapProgress p = state == null ? null : maps.remove(state);
                 if (mapDepth == 0 && p != null) {
                     boolean ok = type.equals("MapStateSucceeded");
@@ -269,6 +273,8 @@ public final class TransitionRenderer implements Serializable {
     }
 
     private void summary(List<RenderedLine> out, Instant t, String status) {
+        // states still open when the execution ended share its fate
+        stats.values().stream().filter(s -> s.status().equals("RUNNING")).forEach(s -> s.status(status));
         out.add(line(t, 0, LineKind.SUMMARY, null, "Summary: " + status + ", " + stats.size() + " states, "
                 + retries + (retries == 1 ? " retry" : " retries") + ", " + caught + " caught",
                 Map.of("status", status, "states", stats.size(), "retries", retries, "caught", caught)));
