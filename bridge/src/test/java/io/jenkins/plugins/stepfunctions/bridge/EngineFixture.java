@@ -40,7 +40,7 @@ public final class EngineFixture implements AutoCloseable {
     }
 
     public static PollingPolicy fastPolling() {
-        return PollingPolicy.defaults().scaled(0.02);
+        return PollingPolicy.defaults().scaled(0.01);
     }
 
     public ExecutionFollower follower(FollowState state, RecordingListener listener) {

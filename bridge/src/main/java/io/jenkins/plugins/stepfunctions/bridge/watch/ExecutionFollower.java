@@ -149,7 +149,7 @@ public final class ExecutionFollower {
         woken = false;
         for (PendingApproval p : state.pendingApprovals()) {
             if (p.heartbeatSeconds() > 0) {
-                Duration hb = Duration.ofSeconds(p.heartbeatSeconds()).dividedBy(3);
+                Duration hb = policy.heartbeatEvery(p.heartbeatSeconds());
                 d = d.compareTo(hb) > 0 ? hb : d;
             }
         }
@@ -350,7 +350,7 @@ public final class ExecutionFollower {
                 continue;
             }
             Instant last = lastHeartbeat.getOrDefault(p.id(), p.scheduledAt());
-            if (Duration.between(last, now).compareTo(Duration.ofSeconds(p.heartbeatSeconds()).dividedBy(3)) >= 0) {
+            if (Duration.between(last, now).compareTo(policy.heartbeatEvery(p.heartbeatSeconds())) >= 0) {
                 try {
                     stats.otherCall();
                     sfn.sendTaskHeartbeat(b -> b.taskToken(p.taskToken().reveal()));
