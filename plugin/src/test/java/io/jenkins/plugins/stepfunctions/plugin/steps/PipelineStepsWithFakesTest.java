@@ -28,8 +28,10 @@ import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
@@ -311,6 +313,47 @@ class PipelineStepsWithFakesTest {
         } finally {
             restarted.close();
         }
+    }
+
+    @Test
+    void thirtyBuildsWaitingForApprovalsHoldNoThreadEachButShareTheSchedulersTwo() throws Exception {
+        engine.stateMachine("approval");
+        List<FakeStepContext> contexts = new ArrayList<>();
+        List<FakeRun> runs = new ArrayList<>();
+        List<FakeTaskListener> logs = new ArrayList<>();
+        for (int i = 1; i <= 30; i++) {
+            FakeRun build = new FakeRun(dir.resolve("build-" + i).toFile());
+            FakeTaskListener buildLog = new FakeTaskListener();
+            EnvVars env = new EnvVars();
+            env.put("JOB_NAME", "shop/deploy");
+            env.put("BUILD_NUMBER", String.valueOf(i));
+            FakeStepContext context = new FakeStepContext().with(services).with(buildLog).with(build).with(env)
+                    .with(new StepFunctionsSettings("us-east-1", FakeJenkinsServices.CREDENTIALS_ID, null, null,
+                            engine.endpoint()));
+            assertThat(new SfnExecuteStep("approval").start(context).start()).isFalse();
+            contexts.add(context);
+            runs.add(build);
+            logs.add(buildLog);
+        }
+        Eventually.until("all 30 approvals are pending", () -> runs.stream().allMatch(r -> {
+            StepFunctionsRunAction a = r.getAction(StepFunctionsRunAction.class);
+            return a != null && !a.getExecutions().isEmpty() && !a.getExecutions().get(0).getPendingApprovals().isEmpty();
+        }));
+
+        services.actingAs("alice");
+        for (FakeRun build : runs) {
+            StepFunctionsRunAction a = build.getAction(StepFunctionsRunAction.class);
+            ExecutionRecord record = a.getExecutions().get(0);
+            assertThat(a.decide(record.getExecutionArn(), record.getPendingApprovals().get(0).getId(), true, "", null)
+                    .httpStatus()).isEqualTo(303);
+        }
+        for (FakeStepContext context : contexts) {
+            assertThat(context.result().get(30, TimeUnit.SECONDS)).isNotNull();
+        }
+
+        Set<String> writers = new HashSet<>();
+        logs.forEach(l -> writers.addAll(l.writers()));
+        assertThat(writers).as("every line of 30 builds came from the scheduler's two threads").hasSizeLessThanOrEqualTo(2);
     }
 
     @Test
