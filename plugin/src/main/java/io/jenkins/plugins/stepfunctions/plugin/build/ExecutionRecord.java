@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * What the build page shows about one execution the build ran: status, console link, states, pending
  * approvals. Updated by the follower's thread, read by the web UI, stored in build.xml: plain fields,
- * synchronized access, copies out.
+ * synchronized access, and lists replaced rather than changed in place, so that XStream writing build.xml
+ * from another thread never iterates a list while it changes.
  */
 public final class ExecutionRecord implements Serializable {
     @Serial
@@ -92,13 +93,22 @@ public final class ExecutionRecord implements Serializable {
     }
 
     synchronized void approvalPending(PendingApproval approval) {
-        pending.removeIf(a -> a.getId().equals(approval.id()));
-        pending.add(new ApprovalView(approval));
+        ArrayList<ApprovalView> next = without(approval.id());
+        next.add(new ApprovalView(approval));
+        pending = next;
     }
 
     synchronized void approvalClosed(String approvalId, String note) {
-        pending.removeIf(a -> a.getId().equals(approvalId));
-        notes.add(note);
+        pending = without(approvalId);
+        ArrayList<String> next = new ArrayList<>(notes);
+        next.add(note);
+        notes = next;
+    }
+
+    private ArrayList<ApprovalView> without(String approvalId) {
+        ArrayList<ApprovalView> next = new ArrayList<>(pending);
+        next.removeIf(a -> a.getId().equals(approvalId));
+        return next;
     }
 
     synchronized void finished(Outcome outcome, String outputFile) {
@@ -106,10 +116,6 @@ public final class ExecutionRecord implements Serializable {
         this.error = outcome.error();
         this.cause = outcome.cause();
         this.outputFile = outputFile;
-        this.pending.clear();
-    }
-
-    synchronized void status(String status) {
-        this.status = status;
+        this.pending = new ArrayList<>();
     }
 }

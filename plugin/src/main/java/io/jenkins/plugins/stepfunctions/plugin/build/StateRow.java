@@ -41,10 +41,6 @@ public final class StateRow implements Serializable {
         return attempts;
     }
 
-    public long getMillis() {
-        return millis;
-    }
-
     /** e.g. {@code 1m 05s}, {@code 12.3s}. */
     public String getDuration() {
         if (millis >= 60_000) {
