@@ -53,21 +53,17 @@ public final class JsonPaths {
             if (path.startsWith("$$")) {
                 return new Target(orNull(scope.context()), path.substring(1));
             }
-            if (path.length() > 1 && isVariableStart(path.charAt(1))) {
-                int end = 1;
-                while (end < path.length() && isVariablePart(path.charAt(end))) {
-                    end++;
-                }
-                String name = path.substring(1, end);
-                JsonNode value = scope.variables() == null ? null : scope.variables().get(name);
-                return new Target(value, "$" + path.substring(end));
+            String variable = variableName(path);
+            if (variable != null) {
+                JsonNode value = scope.variables() == null ? null : scope.variables().get(variable);
+                return new Target(value, "$" + path.substring(1 + variable.length()));
             }
             return new Target(orNull(scope.input()), path);
         }
     }
 
     /** The name of the variable {@code path} reads ({@code $x.y} reads {@code x}), or null. */
-    public static String variableName(String path) {
+    private static String variableName(String path) {
         if (path.length() < 2 || !path.startsWith("$") || !isVariableStart(path.charAt(1))) {
             return null;
         }

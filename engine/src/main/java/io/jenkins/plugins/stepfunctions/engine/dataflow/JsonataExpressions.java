@@ -66,11 +66,6 @@ public final class JsonataExpressions {
         return field.isEmpty() ? key : field + "/" + key;
     }
 
-    /** Whether {@code text} is a JSONata expression string ({@code {% ... %}}). */
-    public static boolean isExpression(String text) {
-        return expressionOf(text) != null;
-    }
-
     /** The expression inside {@code {% %}}, trimmed, or null when {@code text} is not one. */
     public static String expressionOf(String text) {
         // AWS only evaluates a string that starts with {% and ends with %}; " {% x %}" stays a literal.
