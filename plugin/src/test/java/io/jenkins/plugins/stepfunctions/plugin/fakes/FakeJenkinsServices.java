@@ -15,18 +15,22 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * Jenkins' services for tests: a two-thread scheduler in place of Jenkins' shared Timer, polling 20 times
- * faster (but the callback mode's safety poll at its real minute), one credential ({@value #CREDENTIALS_ID}) holding the embedded engine's dummy keys, a workspace in a
+ * faster (but in callback mode only every 30 s), one credential ({@value #CREDENTIALS_ID}) holding the embedded engine's dummy keys, a workspace in a
  * temporary folder, a settable current user. Limits: no credentials plugin lookup or usage tracking, no
  * remoting (the workspace is local), console links rendered as {@code text <url>}.
  */
 public final class FakeJenkinsServices implements JenkinsServices, AutoCloseable {
     public static final String CREDENTIALS_ID = "engine-keys";
+    /** In callback mode, a poll every 30 s: a test that ends sooner proves the callback woke the build. */
+    private static final PollingPolicy SAFETY_POLL_ONLY = new PollingPolicy(Duration.ofSeconds(30),
+            Duration.ofSeconds(30), 1.0, 0.0, Duration.ofSeconds(30));
 
     private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(2);
     private final FollowScheduler scheduler = new FollowScheduler(timer, key -> new RateBudget(1000));
@@ -59,7 +63,7 @@ public final class FakeJenkinsServices implements JenkinsServices, AutoCloseable
 
     @Override
     public PollingPolicy pollingPolicy(boolean callbacks) {
-        return callbacks ? PollingPolicy.withCallbacks() : PollingPolicy.defaults().scaled(0.05);
+        return callbacks ? SAFETY_POLL_ONLY : PollingPolicy.defaults().scaled(0.05);
     }
 
     @Override

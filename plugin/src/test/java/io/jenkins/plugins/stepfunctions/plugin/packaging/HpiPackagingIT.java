@@ -22,6 +22,7 @@ import java.util.jar.Attributes;
 import java.util.jar.JarInputStream;
 import java.util.jar.Manifest;
 import java.util.zip.ZipEntry;
+import javax.xml.parsers.DocumentBuilderFactory;
 import net.java.sezpoz.impl.SerAnnotatedElement;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -168,6 +169,20 @@ class HpiPackagingIT {
         assertThat(pluginJarEntries.keySet()).filteredOn(name -> name.endsWith(".jelly")).isNotEmpty()
                 .allSatisfy(name -> assertThat(new String(pluginJarEntries.get(name), StandardCharsets.UTF_8))
                         .as(name).startsWith("<?jelly escape-by-default='true'?>"));
+    }
+
+    @Test
+    void everyJellyViewAndHelpFileIsWellFormedXml() throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        int parsed = 0;
+        for (String name : pluginJarEntries.keySet()) {
+            if (name.endsWith(".jelly") || name.endsWith(".html")) {
+                factory.newDocumentBuilder().parse(new ByteArrayInputStream(pluginJarEntries.get(name)), name);
+                parsed++;
+            }
+        }
+        assertThat(parsed).isGreaterThan(50);
     }
 
     private static Map<String, byte[]> entries(byte[] zip) throws IOException {
