@@ -225,34 +225,52 @@ final class SnapshotTransforms {
     }
 
     /**
-     * SfnNoneRecursiveParallelTransformer: events between ParallelStateStarted and the closing
-     * Parallel event get id [0] and previousEventId 0 (compared as a multiset).
+     * SfnNoneRecursiveParallelTransformer, ported literally (LocalStack
+     * testing/pytest/stepfunctions/utils.py): events between ParallelStateStarted and the closing
+     * Parallel event get id [0] and previousEventId 0 and are sorted; at every closing event the
+     * slice from the branch start up to it is replaced by the sorted branch events, while the loop
+     * walks on by index over the shrinking list. That replacement is why the recordings lack
+     * ParallelStateSucceeded (and, for nested parallels, some closing events): applying the same
+     * steps to the engine's AWS-shaped history gives the same list.
      */
     private static void normaliseParallel(JsonNode doc) {
         for (JsonNode events : SnapshotPath.values("$..events", doc)) {
-            if (!events.isArray()) {
+            if (!(events instanceof ArrayNode array)) {
                 continue;
             }
-            boolean inBranch = false;
-            for (JsonNode ev : events) {
-                if (!(ev instanceof ObjectNode event)) {
+            List<JsonNode> list = new ArrayList<>();
+            array.forEach(list::add);
+            int startIdx = 0;
+            List<JsonNode> sublist = new ArrayList<>();
+            boolean inSublist = false;
+            for (int i = 0; i < list.size(); i++) {
+                if (!(list.get(i) instanceof ObjectNode event)) {
                     continue;
                 }
                 JsonNode type = event.get("type");
                 String t = type == null || type.isNull() ? null : type.asText();
                 if (t == null) {
-                    inBranch = false;
+                    inSublist = false;
                 } else if (Set.of("ParallelStateSucceeded", "ParallelStateAborted", "ParallelStateExited",
                         "ParallelStateFailed").contains(t)) {
-                    inBranch = false;
+                    List<JsonNode> sorted = new ArrayList<>(sublist);
+                    sorted.sort(Comparator.comparing(JsonNode::toString));
+                    List<JsonNode> slice = list.subList(startIdx, Math.min(i, list.size()));
+                    slice.clear();
+                    slice.addAll(sorted);
+                    inSublist = false;
                 } else if (t.equals("ParallelStateStarted")) {
-                    inBranch = true;
-                } else if (inBranch) {
-                    ArrayNode zero = NODES.arrayNode().add(0);
-                    event.set("id", zero);
+                    inSublist = true;
+                    sublist = new ArrayList<>();
+                    startIdx = i + 1;
+                } else if (inSublist) {
+                    event.set("id", NODES.arrayNode().add(0));
                     event.set("previousEventId", IntNode.valueOf(0));
+                    sublist.add(event);
                 }
             }
+            array.removeAll();
+            list.forEach(array::add);
         }
     }
 
