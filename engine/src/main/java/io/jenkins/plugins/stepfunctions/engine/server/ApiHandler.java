@@ -83,6 +83,10 @@ final class ApiHandler implements HttpHandler {
             Thread.currentThread().interrupt();
         } catch (IOException e) {
             LOG.log(System.Logger.Level.DEBUG, "client went away before its answer was written", e);
+        } catch (StackOverflowError e) {
+            // A pathologically nested value costs this request, not the server.
+            sendError(exchange, new ApiException(ApiErrors.INTERNAL_FAILURE, "The request is nested too deeply to"
+                    + " process; flatten the JSON it carries", 500));
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "request failed inside sfn local", e);
             sendError(exchange, new ApiException(ApiErrors.INTERNAL_FAILURE, "sfn local failed on this request ("
@@ -137,8 +141,7 @@ final class ApiHandler implements HttpHandler {
             json = mapper.readTree(body);
         } catch (JsonProcessingException e) {
             throw new ApiException(ApiErrors.SERIALIZATION, "The request body is not valid JSON: "
-                    + e.getOriginalMessage() + " at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + "; send a JSON object such as {\"stateMachineArn\": \"...\"}");
+                    + e.getOriginalMessage() + WireValues.position(e) + "; send a JSON object such as {\"stateMachineArn\": \"...\"}");
         } catch (IOException e) {
             throw new ApiException(ApiErrors.SERIALIZATION, "The request body could not be read: " + e.getMessage());
         }

@@ -73,6 +73,7 @@ public final class EngineServer implements AutoCloseable {
 
         Map<String, Operation> operations = new HashMap<>();
         new StateMachineOperations(stateMachines, tags, config.clock()).register(operations);
+        new VersionAliasOperations(stateMachines, config.clock()).register(operations);
         new ExecutionOperations(stateMachines, executions, runningEngine, mapper, config.clock()).register(operations);
         new TaskTokenOperations(runningEngine, mapper).register(operations);
         new ActivityOperations(activities, runningEngine, tags, config.clock()).register(operations);

@@ -8,8 +8,9 @@ import io.jenkins.plugins.stepfunctions.engine.run.Execution;
  *
  * @param sequence        increases with every start, so listings can run newest first
  * @param stateMachineArn the unqualified state machine ARN
- * @param versionArn      the version ARN it was started through, or null
+ * @param versionArn      the version ARN it runs (given, or chosen by an alias), or null
+ * @param aliasArn        the alias ARN it was started through, or null
  */
-record ExecutionEntry(long sequence, String arn, String stateMachineArn, String versionArn,
+record ExecutionEntry(long sequence, String arn, String stateMachineArn, String versionArn, String aliasArn,
                       StateMachineEntry stateMachine, StateMachineRevision revision, Execution execution) {
 }

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
@@ -110,7 +111,7 @@ final class ExecutionOperations {
         int hash = requested.indexOf('#');
         String testCase = hash >= 0 ? requested.substring(hash + 1) : null;
         StateMachineStore.Target target = stateMachines.resolve(hash >= 0 ? requested.substring(0, hash) : requested,
-                "stateMachineArn");
+                "stateMachineArn").routed(ThreadLocalRandom.current().nextDouble(100));
         String type = target.entry().type();
         if (sync && !type.equals("EXPRESS")) {
             throw new ApiException("StateMachineTypeNotSupported", "This operation is not supported by this type of"
@@ -142,7 +143,7 @@ final class ExecutionOperations {
             Execution execution = engine.get().start(new StartRequest(arn, name, target.arn(), smArn.name(),
                     revision.roleArn(), revision.definition(), input, type, testCase, traceHeader));
             ExecutionEntry entry = new ExecutionEntry(sequence.incrementAndGet(), arn, smArn.toString(),
-                    target.versionArn(), target.entry(), revision, execution);
+                    target.versionArn(), target.aliasArn(), target.entry(), revision, execution);
             executions.add(entry);
             return entry;
         }
@@ -154,8 +155,7 @@ final class ExecutionOperations {
             json = mapper.readTree(input);
         } catch (JsonProcessingException e) {
             throw new ApiException("InvalidExecutionInput", "Invalid State Machine Execution Input: '"
-                    + e.getOriginalMessage() + "' at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ": 'input' must be a JSON text such as {\"key\": \"value\"}");
+                    + e.getOriginalMessage() + "'" + WireValues.position(e) + ": 'input' must be a JSON text such as {\"key\": \"value\"}");
         }
         if (json == null || json.isMissingNode()) {
             throw new ApiException("InvalidExecutionInput", "Invalid State Machine Execution Input: 'input' is empty;"
@@ -197,6 +197,7 @@ final class ExecutionOperations {
         putIfPresent(response, "cause", execution.cause());
         putIfPresent(response, "traceHeader", execution.request().traceHeader());
         putIfPresent(response, "stateMachineVersionArn", entry.versionArn());
+        putIfPresent(response, "stateMachineAliasArn", entry.aliasArn());
         response.put("redriveCount", execution.redriveCount());
         putTime(response, "redriveDate", execution.redriveDate());
         redriveStatus(response, entry);
@@ -239,7 +240,9 @@ final class ExecutionOperations {
         long before = request.optionalString("nextToken")
                 .map(t -> PageToken.decode(t, listing).positionAsLong()).orElse(Long.MAX_VALUE);
         String versionArn = target.versionArn();
+        String aliasArn = target.aliasArn();
         Predicate<ExecutionEntry> filter = e -> (versionArn == null || versionArn.equals(e.versionArn()))
+                && (aliasArn == null || aliasArn.equals(e.aliasArn()))
                 && (statusFilter == null || e.execution().status().name().equals(statusFilter))
                 && (redriveFilter == null || (e.execution().redriveCount() > 0) == redriveFilter.equals("REDRIVEN"));
         List<ExecutionEntry> page = executions.list(target.entry().arn().toString(), before, filter, maxResults + 1);
@@ -255,6 +258,7 @@ final class ExecutionOperations {
             putTime(item, "startDate", execution.startDate());
             putTime(item, "stopDate", execution.stopDate());
             putIfPresent(item, "stateMachineVersionArn", entry.versionArn());
+            putIfPresent(item, "stateMachineAliasArn", entry.aliasArn());
             item.put("redriveCount", execution.redriveCount());
             putTime(item, "redriveDate", execution.redriveDate());
         }

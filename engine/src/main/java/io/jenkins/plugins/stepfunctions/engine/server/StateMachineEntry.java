@@ -3,9 +3,11 @@ package io.jenkins.plugins.stepfunctions.engine.server;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
-/** A state machine in the store: its identity, its current revision and its published versions. */
+/** A state machine in the store: its identity, its current revision, its published versions and aliases. */
 final class StateMachineEntry {
     private final ResourceArn arn;
     private final String type;
@@ -13,6 +15,7 @@ final class StateMachineEntry {
     private final String description;
     private StateMachineRevision current;
     private final List<StateMachineVersion> versions = new ArrayList<>();
+    private final Map<String, StateMachineAlias> aliases = new TreeMap<>();
 
     StateMachineEntry(ResourceArn arn, String type, Instant creationDate, String description,
                       StateMachineRevision first) {
@@ -72,5 +75,36 @@ final class StateMachineEntry {
 
     synchronized List<StateMachineVersion> versions() {
         return List.copyOf(versions);
+    }
+
+    /** Deletes a version unless an alias routes to it; returns the alias that does, if any. */
+    synchronized Optional<StateMachineAlias> deleteVersion(StateMachineVersion version) {
+        Optional<StateMachineAlias> user = aliases.values().stream()
+                .filter(a -> a.routesTo(version.arn().toString())).findFirst();
+        if (user.isEmpty()) {
+            versions.remove(version);
+        }
+        return user;
+    }
+
+    synchronized Optional<StateMachineAlias> alias(String name) {
+        return Optional.ofNullable(aliases.get(name));
+    }
+
+    /** Stores {@code alias} unless one of its name exists; returns the alias now stored under the name. */
+    synchronized StateMachineAlias putAliasIfAbsent(StateMachineAlias alias) {
+        return aliases.computeIfAbsent(alias.name(), k -> alias);
+    }
+
+    synchronized void replaceAlias(StateMachineAlias alias) {
+        aliases.put(alias.name(), alias);
+    }
+
+    synchronized void removeAlias(String name) {
+        aliases.remove(name);
+    }
+
+    synchronized List<StateMachineAlias> aliases() {
+        return List.copyOf(aliases.values());
     }
 }

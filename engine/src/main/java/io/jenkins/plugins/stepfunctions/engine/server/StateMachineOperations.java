@@ -40,7 +40,6 @@ final class StateMachineOperations {
         operations.put("UpdateStateMachine", this::update);
         operations.put("DeleteStateMachine", this::delete);
         operations.put("ListStateMachines", this::list);
-        operations.put("ListStateMachineVersions", this::listVersions);
         operations.put("ValidateStateMachineDefinition", this::validate);
     }
 
@@ -76,6 +75,10 @@ final class StateMachineOperations {
 
     private ObjectNode describe(ApiRequest request) {
         StateMachineStore.Target target = stateMachines.resolve(request.requiredString("stateMachineArn"), "stateMachineArn");
+        if (target.alias() != null) {
+            throw ApiErrors.invalidArn(target.arn(), "DescribeStateMachine takes a state machine or version ARN;"
+                    + " describe an alias with DescribeStateMachineAlias");
+        }
         ObjectNode response = describeRevision(target.arn(), target.entry(), target.revision());
         response.put("status", "ACTIVE").put("type", target.entry().type());
         putTime(response, "creationDate",
@@ -106,8 +109,8 @@ final class StateMachineOperations {
 
     private ObjectNode update(ApiRequest request) {
         StateMachineStore.Target target = stateMachines.resolve(request.requiredString("stateMachineArn"), "stateMachineArn");
-        if (target.version() != null) {
-            throw ApiErrors.invalidArn(target.arn(), "UpdateStateMachine takes the state machine ARN, not a version ARN");
+        if (target.version() != null || target.alias() != null) {
+            throw ApiErrors.invalidArn(target.arn(), "UpdateStateMachine takes the state machine ARN, not a version or alias ARN");
         }
         String definitionText = request.optionalString("definition", MAX_DEFINITION).orElse(null);
         String roleArn = request.optionalString("roleArn", 256).map(StateMachineOperations::roleArn).orElse(null);
@@ -163,28 +166,6 @@ final class StateMachineOperations {
         if (all.size() > maxResults) {
             response.put("nextToken", new PageToken("ListStateMachines",
                     all.get(maxResults - 1).arn().toString()).encode());
-        }
-        return response;
-    }
-
-    private ObjectNode listVersions(ApiRequest request) {
-        StateMachineStore.Target target = stateMachines.resolve(request.requiredString("stateMachineArn"), "stateMachineArn");
-        int maxResults = pageSize(request, 1000);
-        long before = request.optionalString("nextToken")
-                .map(t -> PageToken.decode(t, "ListStateMachineVersions").positionAsLong()).orElse(Long.MAX_VALUE);
-        List<StateMachineVersion> newestFirst = target.entry().versions().stream()
-                .filter(v -> v.number() < before)
-                .sorted((a, b) -> Integer.compare(b.number(), a.number()))
-                .toList();
-        ObjectNode response = object();
-        ArrayNode items = response.putArray("stateMachineVersions");
-        for (StateMachineVersion version : newestFirst.subList(0, Math.min(maxResults, newestFirst.size()))) {
-            putTime(items.addObject().put("stateMachineVersionArn", version.arn().toString()),
-                    "creationDate", version.creationDate());
-        }
-        if (newestFirst.size() > maxResults) {
-            response.put("nextToken", new PageToken("ListStateMachineVersions",
-                    Integer.toString(newestFirst.get(maxResults - 1).number())).encode());
         }
         return response;
     }

@@ -11,18 +11,39 @@ final class StateMachineStore {
     static final String DOES_NOT_EXIST = "StateMachineDoesNotExist";
     private final ConcurrentSkipListMap<String, StateMachineEntry> byArn = new ConcurrentSkipListMap<>();
 
-    /** A state machine or one of its versions, as an ARN names it. */
-    record Target(StateMachineEntry entry, StateMachineVersion version) {
+    /**
+     * A state machine, one of its versions or one of its aliases, as an ARN names it. An alias target
+     * has no version until {@link #routed} picks one.
+     */
+    record Target(StateMachineEntry entry, StateMachineVersion version, StateMachineAlias alias) {
         StateMachineRevision revision() {
             return version != null ? version.revision() : entry.current();
         }
 
         String arn() {
+            if (alias != null) {
+                return alias.arn().toString();
+            }
             return (version != null ? version.arn() : entry.arn()).toString();
         }
 
         String versionArn() {
             return version != null ? version.arn().toString() : null;
+        }
+
+        String aliasArn() {
+            return alias != null ? alias.arn().toString() : null;
+        }
+
+        /** For an alias, the version a new execution runs, chosen by the alias's weights. */
+        Target routed(double rollPercent) {
+            if (alias == null) {
+                return this;
+            }
+            String versionArn = alias.pick(rollPercent);
+            int number = Integer.parseInt(ResourceArn.parse(versionArn, "routingConfiguration", "stateMachine").parts().get(1));
+            StateMachineVersion routedVersion = entry.version(number).orElseThrow(() -> doesNotExist(versionArn));
+            return new Target(entry, routedVersion, alias);
         }
     }
 
@@ -42,7 +63,7 @@ final class StateMachineStore {
         return byArn.containsKey(arn);
     }
 
-    /** Resolves a state machine ARN, optionally qualified by a version number. */
+    /** Resolves a state machine ARN, optionally qualified by a version number or an alias name. */
     Target resolve(String arnText, String field) {
         ResourceArn arn = ResourceArn.parse(arnText, field, "stateMachine");
         if (arn.parts().size() > 2) {
@@ -54,16 +75,18 @@ final class StateMachineStore {
             throw doesNotExist(base.toString());
         }
         if (arn.parts().size() == 1) {
-            return new Target(entry, null);
+            return new Target(entry, null, null);
         }
         String qualifier = arn.parts().get(1);
         if (!qualifier.chars().allMatch(Character::isDigit)) {
-            throw new ApiException("ResourceNotFound", "Resource not found: '" + arnText
-                    + "': sfn local does not support state machine aliases; use the state machine ARN or a version ARN (NAME:1)");
+            StateMachineAlias alias = entry.alias(qualifier).orElseThrow(() -> new ApiException("ResourceNotFound",
+                    "Resource not found: alias '" + arnText + "' does not exist; create it with CreateStateMachineAlias"
+                            + " or list them with ListStateMachineAliases"));
+            return new Target(entry, null, alias);
         }
         StateMachineVersion version = entry.version(Integer.parseInt(qualifier))
                 .orElseThrow(() -> doesNotExist(arnText));
-        return new Target(entry, version);
+        return new Target(entry, version, null);
     }
 
     /** The state machines of one region, ordered by name, after {@code afterArn} (exclusive) when given. */

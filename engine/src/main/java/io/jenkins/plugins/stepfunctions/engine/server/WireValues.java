@@ -1,5 +1,7 @@
 package io.jenkins.plugins.stepfunctions.engine.server;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
@@ -24,6 +26,12 @@ final class WireValues {
             node.put(field, epochSeconds(instant));
         }
         return node;
+    }
+
+    /** Where a JSON parse failed, as " at line L, column C", or nothing when the parser did not say. */
+    static String position(JsonProcessingException e) {
+        JsonLocation location = e.getLocation();
+        return location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
     }
 
     static ObjectNode putIfPresent(ObjectNode node, String field, String value) {

@@ -80,6 +80,21 @@ class ProtocolErrorsTest {
     }
 
     @Test
+    void deeplyNestedBodyIsRefusedWithoutHarm() throws Exception {
+        String nested = "{\"input\": " + "[".repeat(100_000) + "]".repeat(100_000) + "}";
+        HttpResponse<String> response = running.post("AWSStepFunctions.StartExecution", nested);
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(errorOf(response).get("__type").asText()).endsWith("#SerializationException");
+        String sm = running.sfn.createStateMachine(b -> b.name("X").definition(Definitions.PASS).roleArn(Definitions.ROLE))
+                .stateMachineArn();
+        String nestedInput = "{\"stateMachineArn\": \"" + sm + "\", \"input\": \"" + "[".repeat(100_000) + "\"}";
+        HttpResponse<String> refused = running.post("AWSStepFunctions.StartExecution", nestedInput);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(errorOf(refused).get("__type").asText()).endsWith("#InvalidExecutionInput");
+        assertThat(running.sfn.listExecutions(b -> b.stateMachineArn(sm)).executions()).isEmpty();
+    }
+
+    @Test
     void serverKeepsServingAfterBadRequests() throws Exception {
         for (int i = 0; i < 20; i++) {
             running.post("AWSStepFunctions.StartExecution", "{not json");

@@ -114,21 +114,6 @@ class StateMachineApiTest {
     }
 
     @Test
-    void publishedVersionsKeepTheirDefinition() {
-        String arn = sfn.createStateMachine(b -> b.name("Deploy").definition(PASS).roleArn(ROLE).publish(true))
-                .stateMachineArn();
-        String v2 = sfn.updateStateMachine(b -> b.stateMachineArn(arn).definition(Definitions.FAIL).publish(true))
-                .stateMachineVersionArn();
-        assertThat(v2).isEqualTo(arn + ":2");
-        assertThat(sfn.describeStateMachine(b -> b.stateMachineArn(arn + ":1")).definition()).isEqualTo(PASS);
-        assertThat(sfn.describeStateMachine(b -> b.stateMachineArn(v2)).definition()).isEqualTo(Definitions.FAIL);
-        assertThat(sfn.listStateMachineVersions(b -> b.stateMachineArn(arn)).stateMachineVersions())
-                .extracting(v -> v.stateMachineVersionArn()).containsExactly(arn + ":2", arn + ":1");
-        assertThatThrownBy(() -> sfn.describeStateMachine(b -> b.stateMachineArn(arn + ":3")))
-                .isInstanceOf(StateMachineDoesNotExistException.class);
-    }
-
-    @Test
     void deletedStateMachineNoLongerExists() {
         String arn = create("Deploy", PASS);
         sfn.deleteStateMachine(b -> b.stateMachineArn(arn));
