@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 /** {@code sfn}: the Step Functions command line. Each subcommand lives in its own class. */
 @Command(name = "sfn", mixinStandardHelpOptions = true, version = "sfn 0.1.0",
         description = "AWS Step Functions for CI: a local engine, and runs you can follow and approve.",
-        subcommands = {LocalCommand.class})
+        subcommands = {LocalCommand.class, RunCommand.class, FollowCommand.class, ApproveCommand.class, RejectCommand.class, ValidateCommand.class})
 public final class SfnCommand implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;

@@ -1,0 +1,61 @@
+package io.jenkins.plugins.stepfunctions.bridge.result;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
+import software.amazon.awssdk.core.SdkField;
+import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.services.sfn.model.HistoryEvent;
+
+/** History events as the JSON GetExecutionHistory returns (AWS's field names), for files and build pages. */
+public final class HistoryJson {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private HistoryJson() {
+    }
+
+    public static ObjectNode event(HistoryEvent e) {
+        return (ObjectNode) pojo(e);
+    }
+
+    public static ArrayNode events(Collection<HistoryEvent> events) {
+        ArrayNode a = JSON.createArrayNode();
+        events.forEach(e -> a.add(event(e)));
+        return a;
+    }
+
+    private static JsonNode pojo(SdkPojo p) {
+        ObjectNode o = JSON.createObjectNode();
+        for (SdkField<?> f : p.sdkFields()) {
+            Object v = f.getValueOrDefault(p);
+            if (v != null) {
+                o.set(f.locationName(), value(v));
+            }
+        }
+        return o;
+    }
+
+    private static JsonNode value(Object v) {
+        if (v instanceof SdkPojo p) {
+            return pojo(p);
+        }
+        if (v instanceof Instant i) {
+            return JSON.getNodeFactory().textNode(i.toString());
+        }
+        if (v instanceof Collection<?> c) {
+            ArrayNode a = JSON.createArrayNode();
+            c.forEach(x -> a.add(value(x)));
+            return a;
+        }
+        if (v instanceof Map<?, ?> m) {
+            ObjectNode o = JSON.createObjectNode();
+            m.forEach((k, x) -> o.set(String.valueOf(k), value(x)));
+            return o;
+        }
+        return JSON.valueToTree(v instanceof Enum<?> ? v.toString() : v);
+    }
+}

@@ -1,0 +1,176 @@
+package io.jenkins.plugins.stepfunctions.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.stepfunctions.bridge.approval.AnswerResult;
+import io.jenkins.plugins.stepfunctions.bridge.approval.ApprovalRules;
+import io.jenkins.plugins.stepfunctions.bridge.approval.Decision;
+import io.jenkins.plugins.stepfunctions.bridge.approval.PendingApproval;
+import io.jenkins.plugins.stepfunctions.bridge.connect.AwsClients;
+import io.jenkins.plugins.stepfunctions.bridge.render.RenderStyle;
+import io.jenkins.plugins.stepfunctions.bridge.render.RenderedLine;
+import io.jenkins.plugins.stepfunctions.bridge.result.Outcome;
+import io.jenkins.plugins.stepfunctions.bridge.result.ResultFile;
+import io.jenkins.plugins.stepfunctions.bridge.watch.ExecutionFollower;
+import io.jenkins.plugins.stepfunctions.bridge.watch.FollowListener;
+import io.jenkins.plugins.stepfunctions.bridge.watch.FollowScheduler;
+import io.jenkins.plugins.stepfunctions.bridge.watch.FollowState;
+import io.jenkins.plugins.stepfunctions.bridge.watch.FollowStats;
+import io.jenkins.plugins.stepfunctions.bridge.watch.Following;
+import io.jenkins.plugins.stepfunctions.bridge.watch.PollingPolicy;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.Random;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Follows one execution to its end on the terminal: lines as they come, approvals prompted (or answered
+ * by flags), the outcome last. The follower runs on the bridge's scheduler; this thread only talks to
+ * the person.
+ */
+final class FollowSession {
+    private final AwsClients clients;
+    private final FollowOptions options;
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final BufferedReader terminal;
+    private final PollingPolicy policy;
+
+    /** @param terminal where a person answers prompts, or null when nobody is there (CI) */
+    FollowSession(AwsClients clients, FollowOptions options, PrintWriter out, PrintWriter err, BufferedReader terminal,
+                  PollingPolicy policy) {
+        this.clients = clients;
+        this.options = options;
+        this.out = out;
+        this.err = err;
+        this.terminal = terminal;
+        this.policy = policy;
+    }
+
+    int follow(String executionArn) throws IOException, InterruptedException {
+        RenderStyle style = options.style();
+        BlockingQueue<PendingApproval> approvals = new LinkedBlockingQueue<>();
+        FollowListener listener = new FollowListener() {
+            @Override
+            public void line(RenderedLine line) {
+                synchronized (out) {
+                    out.println(line.format(style));
+                    out.flush();
+                }
+            }
+
+            @Override
+            public void approvalPending(PendingApproval approval) {
+                approvals.add(approval);
+            }
+        };
+        FollowState state = new FollowState(executionArn, new ApprovalRules(options.approvalStates, options.approvalActivities));
+        ExecutionFollower follower = new ExecutionFollower(clients.sfnNoRetry(), state, listener, policy, Clock.systemUTC(),
+                new Random(), new FollowStats());
+        Outcome outcome;
+        try (FollowScheduler scheduler = FollowScheduler.create(1, 16)) {
+            Following following = scheduler.follow(follower, clients.connection().budgetKey());
+            while (!following.result().isDone()) {
+                PendingApproval p = approvals.poll(100, TimeUnit.MILLISECONDS);
+                if (p != null) {
+                    answer(follower, p);
+                }
+            }
+            try {
+                outcome = following.result().get();
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+        if (options.resultFile != null) {
+            ResultFile.write(options.resultFile, outcome, clients.sfn());
+        }
+        printOutcome(outcome, style);
+        return ExitCodes.of(outcome.status());
+    }
+
+    private void answer(ExecutionFollower follower, PendingApproval p) throws IOException {
+        Decision decision;
+        String approver = options.approverName();
+        if (options.approveAll) {
+            decision = Decision.approve(approver, options.comment);
+        } else if (options.rejectAll) {
+            decision = Decision.reject(approver, options.comment);
+        } else if (terminal != null) {
+            decision = prompt(p, approver);
+            if (decision == null) {
+                return;
+            }
+        } else {
+            synchronized (out) {
+                err.println("sfn: waiting for an answer to the approval at " + p.state() + ". Answer it with:");
+                err.println("  sfn approve " + p.executionArn() + " --state " + p.state() + "   (or: sfn reject ...)");
+                err.println("  or run with --approve-all / --reject-all");
+                err.flush();
+            }
+            return;
+        }
+        // the CLI's user holds the AWS credentials: submitter names are Jenkins identities, shown but not enforced here
+        AnswerResult r = follower.answer(p.id(), decision, false);
+        synchronized (out) {
+            err.println("sfn: " + (decision.approved() ? "approved" : "rejected") + " " + p.state() + " as " + approver
+                    + (r == AnswerResult.ANSWERED ? "" : " - not sent: " + r.name().toLowerCase().replace('_', ' ')));
+            err.flush();
+        }
+    }
+
+    private Decision prompt(PendingApproval p, String approver) throws IOException {
+        synchronized (out) {
+            err.println();
+            err.println("Approval requested at " + p.state() + ": " + p.message());
+            p.metadata().forEach((k, v) -> err.println("  " + k + ": " + v));
+            if (p.parameters() != null && p.parameters().size() > 0) {
+                err.println("  parameters: " + p.parameters());
+            }
+            if (!p.submitters().isEmpty()) {
+                err.println("  submitters: " + String.join(", ", p.submitters()));
+            }
+            if (p.deadline() != null) {
+                err.println("  answer before: " + p.deadline());
+            }
+            err.print("Approve? [y]es / [n]o (reject) / [s]kip: ");
+            err.flush();
+        }
+        String answer = terminal.readLine();
+        if (answer == null || answer.isBlank() || answer.trim().toLowerCase().startsWith("s")) {
+            err.println("sfn: left pending; answer later with: sfn approve " + p.executionArn() + " --state " + p.state());
+            err.flush();
+            return null;
+        }
+        boolean approved = answer.trim().toLowerCase().startsWith("y");
+        err.print("Comment (optional): ");
+        err.flush();
+        String comment = terminal.readLine();
+        return new Decision(approved, approver, comment == null || comment.isBlank() ? null : comment.trim(), null);
+    }
+
+    private void printOutcome(Outcome outcome, RenderStyle style) {
+        synchronized (out) {
+            if (style == RenderStyle.JSON) {
+                ObjectNode node = ResultFile.toJson(outcome);
+                ObjectNode line = new ObjectMapper().createObjectNode().put("kind", "result");
+                line.setAll(node);
+                out.println(line);
+            } else {
+                out.println(outcome.describe());
+                if (outcome.output() != null) {
+                    out.println("Output: " + outcome.output());
+                }
+            }
+            out.flush();
+        }
+    }
+}

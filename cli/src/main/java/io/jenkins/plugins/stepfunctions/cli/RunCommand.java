@@ -1,0 +1,276 @@
+package io.jenkins.plugins.stepfunctions.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.stepfunctions.bridge.connect.AwsClients;
+import io.jenkins.plugins.stepfunctions.bridge.control.ExecutionControl;
+import io.jenkins.plugins.stepfunctions.bridge.launch.ExecutionNames;
+import io.jenkins.plugins.stepfunctions.bridge.launch.InputSource;
+import io.jenkins.plugins.stepfunctions.bridge.launch.LaunchRequest;
+import io.jenkins.plugins.stepfunctions.bridge.launch.Launched;
+import io.jenkins.plugins.stepfunctions.bridge.launch.Launcher;
+import io.jenkins.plugins.stepfunctions.bridge.launch.StateMachineRef;
+import io.jenkins.plugins.stepfunctions.bridge.watch.PollingPolicy;
+import io.jenkins.plugins.stepfunctions.engine.run.EngineConfig;
+import io.jenkins.plugins.stepfunctions.engine.server.EngineServer;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sfn.model.StateMachineAlreadyExistsException;
+
+/**
+ * {@code sfn run}: start an execution and follow it to its end. With {@code --local} the embedded
+ * engine runs in this process, so a definition file runs with no AWS account at all.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Start an execution and follow it: transitions as they happen, approvals prompted, outcome as exit code.",
+        footer = {"", "Examples:",
+                "  sfn run --local examples/approval-flow/statemachine.asl.json --input-file examples/approval-flow/input.json \\",
+                "      --mock-config examples/approval-flow/mock-config.json --test-case HappyPath --time-scale 0.01",
+                "  sfn run arn:aws:states:eu-west-1:123456789012:stateMachine:deploy --input '{\"version\":\"1.2.3\"}' --approve-all",
+                "", "Exit codes: 0 succeeded, 1 failed, 2 bad input, 3 timed out, 4 aborted, 5 not found, 6 connection (docs/cli.md)."})
+public final class RunCommand implements Callable<Integer> {
+    private static final String LOCAL_ROLE = "arn:aws:iam::123456789012:role/sfn-local";
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    private ConnectionOptions connection = new ConnectionOptions();
+
+    @Mixin
+    private FollowOptions follow = new FollowOptions();
+
+    @Parameters(index = "0", paramLabel = "STATE_MACHINE",
+            description = "State machine ARN (with :version or :alias), name, or a definition file (.json) to create.")
+    private String target;
+
+    @Option(names = "--qualifier", paramLabel = "VERSION|ALIAS", description = "Run this version or alias of the state machine.")
+    private String qualifier;
+
+    @Option(names = "--input", paramLabel = "JSON", description = "Input as JSON text (merged first).")
+    private String input;
+
+    @Option(names = "--input-file", paramLabel = "FILE", description = "Input from a JSON file (repeatable, merged in order).")
+    private List<Path> inputFiles = new ArrayList<>();
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Set one input value; dotted keys nest (repeatable, merged after files).")
+    private Map<String, String> values = new LinkedHashMap<>();
+
+    @Option(names = "--env", paramLabel = "NAME", description = "Put this environment variable into the input (repeatable).")
+    private List<String> envNames = new ArrayList<>();
+
+    @Option(names = "--build-key", paramLabel = "KEY", defaultValue = "build",
+            description = "Key for build metadata (job, number, url, gitCommit, gitBranch; default: ${DEFAULT-VALUE}).")
+    private String buildKey;
+
+    @Option(names = "--job", paramLabel = "NAME", description = "Build job name (default: $JOB_NAME).")
+    private String job;
+
+    @Option(names = "--build-number", paramLabel = "N", description = "Build number (default: $BUILD_NUMBER).")
+    private String buildNumber;
+
+    @Option(names = "--name", paramLabel = "NAME",
+            description = "Execution name (default: derived from job and build number when both are known, so a retried start attaches).")
+    private String name;
+
+    @Option(names = "--trace-header", paramLabel = "HEADER", description = "X-Ray trace header linking the execution to the build.")
+    private String traceHeader;
+
+    @Option(names = "--no-stop-on-interrupt", negatable = false,
+            description = "On Ctrl-C, leave the execution running (default: stop it).")
+    private boolean keepRunningOnInterrupt;
+
+    @Option(names = "--local", description = "Run on the embedded engine, in this process (no AWS account needed).")
+    private boolean local;
+
+    @Option(names = "--mock-config", paramLabel = "FILE", description = "With --local: a Step Functions Local MockConfigFile.")
+    private Path mockConfig;
+
+    @Option(names = "--test-case", paramLabel = "NAME", description = "The mock config test case to run (StateMachineArn#TestCase).")
+    private String testCase;
+
+    @Option(names = "--time-scale", paramLabel = "F", defaultValue = "1",
+            description = "With --local: multiply Waits and retry delays by F (0.01 = 100 times faster; default: ${DEFAULT-VALUE}).")
+    private double timeScale;
+
+    @Option(names = "--state-machine-name", paramLabel = "NAME",
+            description = "Name for a state machine created from a definition file (default: the file's folder name).")
+    private String stateMachineName;
+
+    @Option(names = "--execution-role", paramLabel = "ARN",
+            description = "Role of a state machine created from a definition file (required on AWS).")
+    private String executionRole;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        EngineServer server = null;
+        try {
+            PollingPolicy policy = PollingPolicy.defaults();
+            URI endpoint = connection.endpoint;
+            if (local) {
+                server = EngineServer.start("127.0.0.1", 0, new EngineConfig(Clock.systemUTC(), timeScale, mockConfigJson(), null));
+                endpoint = server.endpoint();
+                policy = timeScale < 1 ? policy.scaled(Math.max(timeScale, 0.02)) : policy;
+                err.println("sfn run: embedded engine on " + endpoint);
+            }
+            try (AwsClients clients = new AwsClients(connection.connection(endpoint))) {
+                String stateMachine = resolveTarget(clients.sfn(), endpoint != null);
+                if (testCase != null) {
+                    stateMachine = stateMachine + "#" + testCase;
+                }
+                LaunchRequest request = new LaunchRequest(new StateMachineRef(stateMachine, qualifier), inputSources(),
+                        executionName(), traceHeader);
+                Launched launched = new Launcher(clients.sfn()).launch(request);
+                err.println("sfn run: " + (launched.attached() ? "attached to existing" : "started") + " " + launched.executionArn());
+                err.flush();
+                Thread hook = stopOnInterrupt(clients, launched.executionArn(), err);
+                try {
+                    return new FollowSession(clients, follow, out, err, terminal(), policy).follow(launched.executionArn());
+                } finally {
+                    if (hook != null) {
+                        try {
+                            Runtime.getRuntime().removeShutdownHook(hook);
+                        } catch (IllegalStateException shuttingDown) {
+                            // Ctrl-C: the hook is running and stops the execution
+                        }
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ExitCodes.ABORTED;
+        } catch (CommandLine.ParameterException e) {
+            throw e;
+        } catch (Exception e) {
+            return CliErrors.report("run", e, err);
+        } finally {
+            if (server != null) {
+                server.close();
+            }
+        }
+    }
+
+    private Thread stopOnInterrupt(AwsClients clients, String executionArn, PrintWriter err) {
+        if (keepRunningOnInterrupt) {
+            return null;
+        }
+        AtomicBoolean done = new AtomicBoolean();
+        Thread hook = new Thread(() -> {
+            if (done.compareAndSet(false, true)) {
+                try {
+                    new ExecutionControl(clients.sfn()).stop(executionArn, ExecutionControl.BUILD_ABORTED, "sfn run was interrupted");
+                    err.println("sfn run: interrupted; stopped " + executionArn);
+                } catch (RuntimeException e) {
+                    err.println("sfn run: interrupted; could not stop " + executionArn + ": " + e.getMessage());
+                }
+                err.flush();
+            }
+        }, "sfn-run-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        return hook;
+    }
+
+    /** A definition file becomes a state machine; anything else is an ARN or a name. */
+    private String resolveTarget(SfnClient sfn, boolean endpointGiven) throws java.io.IOException {
+        Path file = Path.of(target);
+        if (target.startsWith("arn:") || !Files.isRegularFile(file)) {
+            if (target.endsWith(".json")) {
+                throw usage("definition file " + target + " does not exist; give the path of an ASL file, or a state machine ARN or name");
+            }
+            return target;
+        }
+        String definition = Files.readString(file, StandardCharsets.UTF_8);
+        String smName = stateMachineName != null ? stateMachineName
+                : ExecutionNames.sanitise(file.toAbsolutePath().getParent() == null ? "state-machine"
+                : file.toAbsolutePath().getParent().getFileName().toString());
+        String role = executionRole != null ? executionRole : endpointGiven ? LOCAL_ROLE : null;
+        if (role == null) {
+            throw usage("creating a state machine on AWS from " + target + " needs --execution-role ARN (the role it runs as)");
+        }
+        try {
+            return sfn.createStateMachine(b -> b.name(smName).definition(definition).roleArn(role)).stateMachineArn();
+        } catch (StateMachineAlreadyExistsException e) {
+            String arn = sfn.listStateMachinesPaginator(b -> b.maxResults(1000)).stateMachines().stream()
+                    .filter(s -> s.name().equals(smName)).findFirst().orElseThrow(() -> e).stateMachineArn();
+            sfn.updateStateMachine(b -> b.stateMachineArn(arn).definition(definition).roleArn(role));
+            return arn;
+        }
+    }
+
+    private List<InputSource> inputSources() {
+        List<InputSource> sources = new ArrayList<>();
+        if (input != null) {
+            sources.add(new InputSource.JsonText(input));
+        }
+        inputFiles.forEach(f -> sources.add(new InputSource.JsonFile(f)));
+        if (!values.isEmpty()) {
+            sources.add(new InputSource.Values(values, true));
+        }
+        if (!envNames.isEmpty()) {
+            sources.add(new InputSource.EnvironmentVariables(System.getenv(), envNames, null));
+        }
+        String j = jobName();
+        String n = buildNumberValue();
+        if (j != null || n != null) {
+            sources.add(new InputSource.BuildMetadata(buildKey, j, n, System.getenv("BUILD_URL"),
+                    System.getenv("GIT_COMMIT"), System.getenv("GIT_BRANCH")));
+        }
+        return sources;
+    }
+
+    private String executionName() {
+        if (name != null) {
+            return name;
+        }
+        String j = jobName();
+        String n = buildNumberValue();
+        return j != null && n != null ? ExecutionNames.derive(j, n, 1) : null;
+    }
+
+    private String jobName() {
+        return job != null ? job : System.getenv("JOB_NAME");
+    }
+
+    private String buildNumberValue() {
+        return buildNumber != null ? buildNumber : System.getenv("BUILD_NUMBER");
+    }
+
+    private JsonNode mockConfigJson() {
+        if (mockConfig == null) {
+            return null;
+        }
+        try {
+            return new ObjectMapper().readTree(mockConfig.toFile());
+        } catch (java.io.IOException e) {
+            throw usage("--mock-config " + mockConfig + " cannot be read as JSON: " + e.getMessage().lines().findFirst().orElse(""));
+        }
+    }
+
+    private static BufferedReader terminal() {
+        return System.console() == null ? null : new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    }
+
+    private CommandLine.ParameterException usage(String message) {
+        return new CommandLine.ParameterException(spec.commandLine(), message);
+    }
+}
