@@ -13,17 +13,18 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * One execution recorded against AWS (a trimmed copy of a case of the shared conformance suite:
- * definition, input and expected status, output, error and cause).
+ * One execution recorded against AWS, read from the conformance cases of this module (definition, input and
+ * expected status, output, error and cause).
  */
 record RecordedCase(String id, JsonNode definition, JsonNode input, JsonNode expected) {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     static List<RecordedCase> all() {
         try {
-            Path folder = Path.of(RecordedCase.class.getResource("/dataflow/conformance").toURI());
+            Path folder = Path.of(RecordedCase.class.getResource("/conformance/cases").toURI());
             try (Stream<Path> files = Files.list(folder)) {
-                return files.sorted().map(RecordedCase::load).toList();
+                return files.filter(file -> !file.getFileName().toString().startsWith("_"))
+                        .sorted().map(RecordedCase::load).toList();
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
