@@ -83,8 +83,10 @@ public final class TransitionRenderer implements Serializable {
         stats.computeIfAbsent(name, n -> new StateStats(n, type)).entered();
         if (pendingCatch != null) {
             caught++;
-            out.add(line(t, e.id(), LineKind.CAUGHT, pendingCatch[0], "caught " + pendingCatch[1] + ", going to " + name,
-                    Map.of("error", pendingCatch[1], "next", name)));
+            // MapStateFailed and ParallelStateFailed carry no error: AWS puts it on the events inside
+            String error = pendingCatch[1] == null ? "an error" : pendingCatch[1];
+            out.add(line(t, e.id(), LineKind.CAUGHT, pendingCatch[0], "caught " + error + ", going to " + name,
+                    Map.of("error", error, "next", name)));
             pendingCatch = null;
         }
         if (mapDepth > 0) {
