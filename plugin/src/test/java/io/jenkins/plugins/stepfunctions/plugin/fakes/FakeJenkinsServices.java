@@ -30,7 +30,7 @@ public final class FakeJenkinsServices implements JenkinsServices, AutoCloseable
     public static final String CREDENTIALS_ID = "engine-keys";
     /** In callback mode, a poll every 30 s: a test that ends sooner proves the callback woke the build. */
     private static final PollingPolicy SAFETY_POLL_ONLY = new PollingPolicy(Duration.ofSeconds(30),
-            Duration.ofSeconds(30), 1.0, 0.0, Duration.ofSeconds(30));
+            Duration.ofSeconds(30), 1.0, 0.0, Duration.ofSeconds(30), 1.0);
 
     private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(2);
     private final FollowScheduler scheduler = new FollowScheduler(timer, key -> new RateBudget(1000));
