@@ -22,15 +22,18 @@ import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * Jenkins' services for tests: a two-thread scheduler in place of Jenkins' shared Timer, polling 20 times
- * faster (but in callback mode only every 30 s), one credential ({@value #CREDENTIALS_ID}) holding the embedded engine's dummy keys, a workspace in a
+ * faster (in callback mode every 30 s once idle), one credential ({@value #CREDENTIALS_ID}) holding the embedded engine's dummy keys, a workspace in a
  * temporary folder, a settable current user. Limits: no credentials plugin lookup or usage tracking, no
  * remoting (the workspace is local), console links rendered as {@code text <url>}.
  */
 public final class FakeJenkinsServices implements JenkinsServices, AutoCloseable {
     public static final String CREDENTIALS_ID = "engine-keys";
-    /** In callback mode, a poll every 30 s: a test that ends sooner proves the callback woke the build. */
-    private static final PollingPolicy SAFETY_POLL_ONLY = new PollingPolicy(Duration.ofSeconds(30),
-            Duration.ofSeconds(30), 1.0, 0.0, Duration.ofSeconds(30), 1.0);
+    /**
+     * In callback mode: quick polls while events arrive (or right after a callback), then straight to a poll
+     * every 30 s once idle, so that a test ending sooner proves that the callback woke the build.
+     */
+    private static final PollingPolicy SAFETY_POLL_ONLY = new PollingPolicy(Duration.ofMillis(100),
+            Duration.ofSeconds(30), 1000.0, 0.0, Duration.ofSeconds(30), 1.0);
 
     private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(2);
     private final FollowScheduler scheduler = new FollowScheduler(timer, key -> new RateBudget(1000));
