@@ -15,6 +15,8 @@ import java.util.Map;
 public final class EventDetails {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** Shared by every event: a finished execution keeps its history, so companions cost nothing. */
+    private static final ObjectNode NOT_TRUNCATED = NODES.objectNode().put("truncated", false);
 
     private EventDetails() {
     }
@@ -182,8 +184,6 @@ public final class EventDetails {
     }
 
     private static ObjectNode notTruncated() {
-        ObjectNode d = NODES.objectNode();
-        d.put("truncated", false);
-        return d;
+        return NOT_TRUNCATED;
     }
 }

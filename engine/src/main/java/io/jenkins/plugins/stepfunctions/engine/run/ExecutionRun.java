@@ -52,6 +52,8 @@ final class ExecutionRun implements Execution {
     private String redriveState;
     private JsonNode redriveInput;
     private Map<String, Integer> mockInvocations;
+    private JsonNode lastSerialised;
+    private String lastText;
 
     ExecutionRun(EngineServices services, StartRequest request) {
         this.services = services;
@@ -220,6 +222,8 @@ final class ExecutionRun implements Execution {
         epoch++;
         queue = new ArrayDeque<>();
         contextBase = null;
+        lastSerialised = null;
+        lastText = null;
         status = terminal;
         services.tokens().closeAll(this);
         services.notifier().statusChanged(this);
@@ -338,6 +342,18 @@ final class ExecutionRun implements Execution {
     }
 
     // ---- services for states -------------------------------------------------------------------
+
+    /**
+     * JSON text of a state's input or output. A state's output is the next state's input (the same
+     * node), so the last text is reused: one serialisation and one string per transition.
+     */
+    String text(JsonNode value) {
+        if (value != lastSerialised) {
+            lastText = EventDetails.text(value);
+            lastSerialised = value;
+        }
+        return lastText;
+    }
 
     Instant now() {
         return services.clock().instant();

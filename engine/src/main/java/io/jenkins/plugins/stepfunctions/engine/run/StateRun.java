@@ -66,7 +66,7 @@ final class StateRun {
         enteredPrev = lane.last;
         enteredTime = execution.now();
         enteredId = execution.emit(lane, state.type() + "StateEntered", "stateEnteredEventDetails",
-                () -> EventDetails.stateEntered(state.name(), EventDetails.text(input)));
+                () -> EventDetails.stateEntered(state.name(), execution.text(input)));
         starting = true;
         try {
             attempt();
@@ -303,7 +303,7 @@ final class StateRun {
     }
 
     private void exit(JsonNode output, Map<String, JsonNode> assigned, String next) {
-        String text = EventDetails.text(output);
+        String text = execution.text(output);
         if (text.length() > MAX_PAYLOAD_BYTES / 4 && text.getBytes(StandardCharsets.UTF_8).length > MAX_PAYLOAD_BYTES) {
             complete(new Step.Failed(new StatesException("States.DataLimitExceeded", "The state/task '"
                     + state.name() + "' returned a result with a size exceeding the maximum number of bytes service "
