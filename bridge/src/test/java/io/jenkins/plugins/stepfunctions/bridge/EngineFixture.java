@@ -26,8 +26,13 @@ public final class EngineFixture implements AutoCloseable {
     public final FollowScheduler scheduler = FollowScheduler.create(2, 200);
 
     public EngineFixture(String mockConfigJson) throws Exception {
+        this(mockConfigJson, null);
+    }
+
+    /** @param statusListener where the engine POSTs EventBridge-shaped status-change events, or null */
+    public EngineFixture(String mockConfigJson, java.net.URI statusListener) throws Exception {
         server = EngineServer.start("127.0.0.1", 0, new EngineConfig(Clock.systemUTC(), 0.01,
-                mockConfigJson == null ? null : new ObjectMapper().readTree(mockConfigJson), null));
+                mockConfigJson == null ? null : new ObjectMapper().readTree(mockConfigJson), statusListener));
         clients = new AwsClients(Connection.local(server.endpoint()));
     }
 
