@@ -50,6 +50,10 @@ final class DefinitionParser {
             "CausePath");
     private static final Set<String> JSONATA_ONLY = Set.of("Arguments", "Output");
 
+    /** {@code $states.context}, or {@code $states} as a whole, in a JSONata expression. */
+    private static final java.util.regex.Pattern CONTEXT_IN_JSONATA =
+            java.util.regex.Pattern.compile("\\$states(?![\\w.])|\\$states\\.context");
+
     private final List<Diagnostic> diagnostics = new ArrayList<>();
 
     List<Diagnostic> diagnostics() {
@@ -261,8 +265,10 @@ final class DefinitionParser {
         if (assign != null && !assign.isObject()) {
             error("SCHEMA_VALIDATION_FAILED", loc + "/Assign", "Assign must be an object of variable names to values.");
         }
+        String text = node.toString();
+        boolean usesContext = text.contains("$$") || CONTEXT_IN_JSONATA.matcher(text).find();
         return new StateIo(language, inputPath, outputPath, resultPath, parameters, resultSelector,
-                node.get("Arguments"), node.get("Output"), assign);
+                node.get("Arguments"), node.get("Output"), assign, usesContext);
     }
 
     /** "$" when absent, null when JSON null, else the checked path. */

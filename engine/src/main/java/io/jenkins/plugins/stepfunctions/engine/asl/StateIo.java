@@ -11,10 +11,12 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param arguments  {@code Arguments} (JSONata) or null
  * @param output     {@code Output} (JSONata) or null
  * @param assign     {@code Assign} or null
+ * @param usesContext whether anything in the state can read the context object ({@code $$},
+ *                    {@code $states.context}); when not, the interpreter skips building it
  */
 public record StateIo(QueryLanguage queryLanguage, String inputPath, String outputPath, String resultPath,
                       JsonNode parameters, JsonNode resultSelector, JsonNode arguments, JsonNode output,
-                      JsonNode assign) {
+                      JsonNode assign, boolean usesContext) {
 
     public boolean jsonata() {
         return queryLanguage == QueryLanguage.JSONATA;

@@ -32,6 +32,8 @@ import java.util.Map;
 final class StateRun {
     static final int MAX_PAYLOAD_BYTES = 256 * 1024;
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** Stands in for the context object of states that never read it. */
+    private static final ObjectNode NO_CONTEXT = NODES.objectNode();
 
     final GraphRun graphRun;
     final ExecutionRun execution;
@@ -451,11 +453,11 @@ final class StateRun {
     }
 
     PathScope pathScope(JsonNode value) {
-        return new PathScope(value, context(), lane.variables);
+        return new PathScope(value, io.usesContext() ? context() : NO_CONTEXT, lane.variables);
     }
 
     JsonataScope jsonataScope(JsonNode result, JsonNode errorOutput) {
-        return jsonataScope(context(), result, errorOutput);
+        return jsonataScope(io.usesContext() ? context() : NO_CONTEXT, result, errorOutput);
     }
 
     JsonataScope jsonataScope(JsonNode ctx, JsonNode result, JsonNode errorOutput) {
