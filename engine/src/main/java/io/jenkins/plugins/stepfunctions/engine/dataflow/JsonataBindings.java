@@ -13,6 +13,12 @@ import java.util.Map;
  */
 final class JsonataBindings {
     private static final String STATES = "states";
+    /*
+     * AWS documents no bound; these stop a runaway expression (JSONata turns tail recursion into a loop, so
+     * "$f := function($x){$f($x)}" never overflows the stack) from holding an execution's thread forever.
+     */
+    private static final long MAX_EVALUATION_MILLIS = 10_000;
+    private static final int MAX_EVALUATION_DEPTH = 1_000;
 
     private final JsonataScope scope;
     private final Map<String, Object> converted = new HashMap<>();
@@ -24,6 +30,7 @@ final class JsonataBindings {
     /** A fresh frame for one evaluation of {@code compiled}, so concurrent evaluations never share state. */
     Jsonata.Frame frame(CompiledJsonata compiled) {
         Jsonata.Frame frame = compiled.jsonata().createFrame();
+        frame.setRuntimeBounds(MAX_EVALUATION_MILLIS, MAX_EVALUATION_DEPTH);
         for (String name : compiled.names()) {
             Object value = value(name);
             if (value != null) {

@@ -98,7 +98,7 @@ public final class JsonataExpressions {
                     + "' threw an error during evaluation. " + describe(e));
         } catch (StatesException e) {
             throw e;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
             throw queryError("The JSONata expression '" + expression + "' specified for the field '" + field
                     + "' threw an error during evaluation. " + e.getMessage());
         }

@@ -113,6 +113,15 @@ class JsonataExpressionsTest {
     }
 
     @Test
+    void runawayRecursionIsAQueryErrorNotAStackOverflow() {
+        assertThatThrownBy(() -> resolve("\"{% ($f := function($x){ $x = 0 ? 0 : 1 + $f($x - 1) }; $f(100000)) %}\""))
+                .isInstanceOfSatisfying(StatesException.class, e -> {
+                    assertThat(e.error()).isEqualTo("States.QueryEvaluationError");
+                    assertThat(e.cause()).contains("threw an error during evaluation").contains("Stack overflow");
+                });
+    }
+
+    @Test
     void functionResultIsUnsupported() {
         assertThatThrownBy(() -> resolve("\"{% $fn := function($x){$x} %}\""))
                 .isInstanceOfSatisfying(StatesException.class,
