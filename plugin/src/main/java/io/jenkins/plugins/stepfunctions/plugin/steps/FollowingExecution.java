@@ -191,8 +191,9 @@ abstract class FollowingExecution extends StepExecution {
         if (current != null) {
             current.cancel();
         }
-        if (state == null) {
-            // the start is still under way; beginAndFollow stops the execution once it knows the ARN
+        if (state == null || build == null) {
+            // the start is still under way (beginAndFollow stops the execution once it knows the ARN),
+            // or the controller has not resumed this step yet (nothing to stop from here)
             context.onFailure(cause);
             return;
         }
