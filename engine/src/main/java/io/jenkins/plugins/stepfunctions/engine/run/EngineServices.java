@@ -1,7 +1,6 @@
 package io.jenkins.plugins.stepfunctions.engine.run;
 
 import io.jenkins.plugins.stepfunctions.engine.mock.MockConfig;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
@@ -10,5 +9,5 @@ import java.util.concurrent.ScheduledExecutorService;
 /** What every execution of one engine shares: time, threads, tokens, activities, mocks, HTTP. */
 record EngineServices(Clock clock, double timeScale, ExecutorService workers, ScheduledExecutorService timers,
                       TaskTokens tokens, Activities activities, MockConfig mocks, StatusChangeNotifier notifier,
-                      HttpClient http, Random random) {
+                      LazyHttpClient http, Random random) {
 }

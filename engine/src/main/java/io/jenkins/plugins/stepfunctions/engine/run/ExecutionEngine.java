@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.stepfunctions.engine.ApiException;
 import io.jenkins.plugins.stepfunctions.engine.mock.MockConfig;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Random;
@@ -35,7 +34,7 @@ public final class ExecutionEngine implements AutoCloseable {
         timers.setRemoveOnCancelPolicy(true);
         ExecutorService workers = Executors.newFixedThreadPool(
                 Math.max(2, Runtime.getRuntime().availableProcessors()), daemon("sfn-worker"));
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        LazyHttpClient http = new LazyHttpClient();
         this.services = new EngineServices(config.clock(), config.timeScale(), workers, timers, new TaskTokens(),
                 new Activities(timers), new MockConfig(config.mockConfig()),
                 new StatusChangeNotifier(config.statusChangeListener(), http, config.clock()), http, new Random());

@@ -143,8 +143,8 @@ final class ExecutionRun implements Execution {
                         + "new execution instead.");
             }
             if (redriveState == null) {
-                throw new ApiException("ExecutionNotRedrivable", "Execution " + request.executionArn() + " has no "
-                        + "failed state to redrive from.");
+                throw new ApiException("ExecutionNotRedrivable", "Execution " + request.executionArn() + " ended "
+                        + "before its first state: start a new execution instead.");
             }
             redriveCount++;
             redriveDate = now();
@@ -162,7 +162,6 @@ final class ExecutionRun implements Execution {
             topLane.last = id;
             String from = redriveState;
             JsonNode in = redriveInput;
-            redriveState = null;
             services.notifier().statusChanged(this);
             scheduleTimeout();
             post(() -> new GraphRun(this, request.definition().graph(), topLane, true, this::topDone)
@@ -224,12 +223,17 @@ final class ExecutionRun implements Execution {
         contextBase = null;
         lastSerialised = null;
         lastText = null;
+        if (terminal == ExecutionStatus.SUCCEEDED) {
+            redriveState = null;
+            redriveInput = null;
+        }
         status = terminal;
         services.tokens().closeAll(this);
         services.notifier().statusChanged(this);
         completion.complete(this);
     }
 
+    /** The top-level state running now: where a redrive restarts after a failure, stop or timeout. */
     void rememberRedrivePoint(String stateName, JsonNode input) {
         redriveState = stateName;
         redriveInput = input;

@@ -69,6 +69,9 @@ final class StateRun {
         enteredTime = execution.now();
         enteredId = execution.emit(lane, state.type() + "StateEntered", "stateEnteredEventDetails",
                 () -> EventDetails.stateEntered(state.name(), execution.text(input)));
+        if (graphRun.topLevel) {
+            execution.rememberRedrivePoint(state.name(), input);
+        }
         starting = true;
         try {
             attempt();
@@ -414,9 +417,6 @@ final class StateRun {
     }
 
     void complete(Step step) {
-        if (step instanceof Step.Failed && graphRun.topLevel) {
-            execution.rememberRedrivePoint(state.name(), input);
-        }
         if (starting) {
             syncStep = step;
         } else {
@@ -492,23 +492,14 @@ final class StateRun {
         return read(path, value, field);
     }
 
+    /** The value at a JSONPath field (InputPath, SecondsPath ...); AWS's cause when nothing matches. */
     JsonNode read(String path, JsonNode value, String field) {
-        JsonNode v = JsonPaths.read(path, pathScope(value));
+        PathScope scope = pathScope(value);
+        JsonNode v = JsonPaths.read(path, scope);
         if (v == null) {
-            throw new StatesException(StatesException.RUNTIME, "Invalid path '" + path + "' : No results for path: "
-                    + bracketed(path) + " (field '" + field + "', input '" + EventDetails.text(value) + "')");
+            throw JsonPaths.invalidPath(path, scope);
         }
         return v;
-    }
-
-    private static String bracketed(String path) {
-        StringBuilder b = new StringBuilder("$");
-        for (String part : path.substring(1).split("\\.")) {
-            if (!part.isEmpty()) {
-                b.append("['").append(part).append("']");
-            }
-        }
-        return b.toString();
     }
 
     JsonNode resultPath(String path, JsonNode result) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.stepfunctions.engine.history.EventDetails;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
@@ -21,10 +20,10 @@ final class StatusChangeNotifier {
     private static final Logger LOG = Logger.getLogger(StatusChangeNotifier.class.getName());
 
     private final URI listener;
-    private final HttpClient http;
+    private final LazyHttpClient http;
     private final Clock clock;
 
-    StatusChangeNotifier(URI listener, HttpClient http, Clock clock) {
+    StatusChangeNotifier(URI listener, LazyHttpClient http, Clock clock) {
         this.listener = listener;
         this.http = http;
         this.clock = clock;
@@ -38,7 +37,7 @@ final class StatusChangeNotifier {
         HttpRequest request = HttpRequest.newBuilder(listener).timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((r, e) -> {
+        http.get().sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((r, e) -> {
             if (e != null) {
                 LOG.log(Level.FINE, "status change listener " + listener + " unreachable", e);
             }

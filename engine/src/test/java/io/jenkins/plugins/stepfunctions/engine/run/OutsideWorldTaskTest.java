@@ -210,4 +210,29 @@ class OutsideWorldTaskTest {
                     x -> assertThat(x.type()).isEqualTo("ExecutionNotRedrivable"));
         }
     }
+
+    @Test
+    void redriveAfterStopRestartsTheStateThatWasRunning() throws Exception {
+        try (EngineFixture fx = new EngineFixture()) {
+            Execution e = fx.start(String.format(CALLBACK, ""), "{}");
+            String firstToken = tokenOf(e);
+            e.stop("Op.Abort", "by hand");
+            await(e);
+            assertThat(e.status()).isEqualTo(ExecutionStatus.ABORTED);
+            e.redrive();
+            for (int i = 0; i < 200 && types(e).stream().filter(t -> t.equals("TaskScheduled")).count() < 2; i++) {
+                Thread.sleep(10);
+            }
+            JsonNode params = JSON.readTree(EngineFixture.events(e).stream()
+                    .filter(x -> x.type().equals("TaskScheduled")).reduce((a, b) -> b).orElseThrow()
+                    .details().path("parameters").asText());
+            String secondToken = params.path("MessageBody").path("token").asText();
+            assertThat(secondToken).isNotEqualTo(firstToken);
+            fx.engine.sendTaskSuccess(secondToken, "{\"approved\":false}");
+            await(e);
+            assertThat(e.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+            assertThat(types(e)).containsSubsequence("ExecutionAborted", "ExecutionRedriven", "TaskStateEntered",
+                    "TaskScheduled", "TaskSucceeded", "ExecutionSucceeded");
+        }
+    }
 }
