@@ -7,6 +7,7 @@ import io.jenkins.plugins.stepfunctions.engine.server.EngineServer;
 import io.jenkins.plugins.stepfunctions.engine.server.FaultInjection;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,13 +75,18 @@ public final class LocalCommand implements Callable<Integer> {
             stopped.countDown();
         }, "sfn-local-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdown);
-        PrintWriter out = spec.commandLine().getOut();
-        out.println(server.endpoint());
-        out.flush();
         PrintWriter err = spec.commandLine().getErr();
         err.println("sfn local: serving the Step Functions API on " + server.endpoint() + " (Ctrl-C to stop)"
                 + (faultPlan.equals(FaultInjection.FaultPlan.NONE) ? "" : "; injecting faults " + faults));
+        if (!InetAddress.getByName(host).isLoopbackAddress()) {
+            err.println("sfn local: warning: listening on " + host + ", beyond this machine; the API has no"
+                    + " authentication, so anyone who reaches port " + server.endpoint().getPort() + " can run and stop executions");
+        }
         err.flush();
+        // Last, so that whoever reads the endpoint finds the server fully announced and ready.
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(server.endpoint());
+        out.flush();
         try {
             stopped.await();
         } catch (InterruptedException e) {

@@ -55,6 +55,26 @@ class LocalCommandTest {
         assertThat(afterStop).failsWithin(Duration.ofSeconds(5));
     }
 
+    @Test
+    void bindingEveryInterfaceWarnsAndStillPrintsAReachableEndpoint() throws Exception {
+        CommandLine sfn = SfnCommand.commandLine();
+        PipedReader pipe = new PipedReader();
+        StringWriter err = new StringWriter();
+        sfn.setOut(new PrintWriter(new PipedWriter(pipe), true));
+        sfn.setErr(new PrintWriter(err, true));
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(
+                () -> sfn.execute("local", "--port", "0", "--host", "0.0.0.0"));
+        URI endpoint = URI.create(new BufferedReader(pipe).readLine());
+        try {
+            assertThat(endpoint.getHost()).isEqualTo("127.0.0.1");
+            assertThat(listStateMachines(endpoint).statusCode()).isEqualTo(200);
+            assertThat(err.toString()).contains("warning").contains("no authentication");
+        } finally {
+            ((LocalCommand) sfn.getSubcommands().get("local").getCommand()).stop();
+        }
+        assertThat(exit.get(10, TimeUnit.SECONDS)).isZero();
+    }
+
     private static Result run(String... args) {
         CommandLine sfn = SfnCommand.commandLine();
         StringWriter err = new StringWriter();

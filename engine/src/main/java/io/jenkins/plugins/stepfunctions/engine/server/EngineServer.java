@@ -43,7 +43,8 @@ public final class EngineServer implements AutoCloseable {
         this.engine = engine;
         this.faults = faults;
         InetSocketAddress address = http.getAddress();
-        String host = address.getAddress().getHostAddress();
+        // Bound to every interface, the server is still reached on loopback; 0.0.0.0 is no place to send to.
+        String host = address.getAddress().isAnyLocalAddress() ? "127.0.0.1" : address.getAddress().getHostAddress();
         this.endpoint = URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort());
     }
 
@@ -96,7 +97,10 @@ public final class EngineServer implements AutoCloseable {
         return new EngineServer(http, requestThreads, engine, faults);
     }
 
-    /** Where clients send requests, e.g. {@code http://127.0.0.1:54321}. */
+    /**
+     * Where clients on this machine send requests, e.g. {@code http://127.0.0.1:54321} (loopback also
+     * when bound to every interface).
+     */
     public URI endpoint() {
         return endpoint;
     }
