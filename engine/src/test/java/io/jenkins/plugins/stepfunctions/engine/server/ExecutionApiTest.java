@@ -255,6 +255,18 @@ class ExecutionApiTest {
     }
 
     @Test
+    void abortedExecutionIsRedrivenFromTheStateThatWasRunning() {
+        String sm = stateMachine("Slow", Definitions.waitFor(300));
+        String arn = sfn.startExecution(b -> b.stateMachineArn(sm)).executionArn();
+        sfn.stopExecution(b -> b.executionArn(arn));
+        assertThat(finished(arn).status()).isEqualTo(ExecutionStatus.ABORTED);
+        assertThat(sfn.redriveExecution(b -> b.executionArn(arn)).redriveDate()).isNotNull();
+        DescribeExecutionResponse redriven = Awaits.until(() -> sfn.describeExecution(b -> b.executionArn(arn)),
+                d -> d.status() == ExecutionStatus.SUCCEEDED);
+        assertThat(redriven.redriveCount()).isEqualTo(1);
+    }
+
+    @Test
     void executionKeepsTheDefinitionItStartedWith() {
         String sm = stateMachine("Slow", Definitions.waitFor(600));
         String arn = sfn.startExecution(b -> b.stateMachineArn(sm)).executionArn();
