@@ -72,9 +72,8 @@ public final class MermaidDiagram {
             }
             case "Map" -> {
                 JsonNode processor = state.has("ItemProcessor") ? state.path("ItemProcessor") : state.path("Iterator");
-                String concurrency = state.has("MaxConcurrency")
-                        ? ", max " + (state.path("MaxConcurrency").asInt() == 0 ? "all" : state.path("MaxConcurrency").asText()) + " at once"
-                        : "";
+                int max = state.path("MaxConcurrency").asInt(0);
+                String concurrency = max == 0 ? ", all at once" : max == 1 ? ", one at a time" : ", " + max + " at a time";
                 out.append(indent).append("subgraph ").append(node).append(" [").append(quoted(name + " (Map" + concurrency + ")")).append("]\n");
                 out.append(indent).append("    direction TB\n");
                 drawNested(processor, "each item", indent + "    ");

@@ -68,7 +68,7 @@ class MermaidDiagramTest {
                 .contains("    subgraph Tests [\"Tests (Parallel)\"]\n        direction TB\n"
                         + "        subgraph scope1 [\"branch 1\"]\n            direction TB\n            Load>\"Load\"]\n        end\n"
                         + "        subgraph scope2 [\"branch 2\"]\n")
-                .contains("    subgraph Regions [\"Regions (Map, max 2 at once)\"]\n")
+                .contains("    subgraph Regions [\"Regions (Map, 2 at a time)\"]\n")
                 .contains("            s_end>\"end\"]\n")
                 .contains("    Tests --> Regions\n")
                 .contains("    Regions --> finish\n")
