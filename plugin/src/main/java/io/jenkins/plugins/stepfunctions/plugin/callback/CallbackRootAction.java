@@ -2,6 +2,7 @@ package io.jenkins.plugins.stepfunctions.plugin.callback;
 
 import hudson.Extension;
 import hudson.model.UnprotectedRootAction;
+import io.jenkins.plugins.stepfunctions.bridge.connect.Secret;
 import io.jenkins.plugins.stepfunctions.plugin.runtime.JenkinsServices;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -43,14 +44,12 @@ public final class CallbackRootAction implements UnprotectedRootAction {
             return HttpServletResponse.SC_METHOD_NOT_ALLOWED;
         }
         String secret = restOfPath == null ? "" : restOfPath.replaceFirst("^/", "");
-        boolean woken = services.callbackSecrets().executionFor(secret)
-                .map(arn -> services.activeExecutions().wake(arn))
-                .orElse(false);
-        return woken ? HttpServletResponse.SC_NO_CONTENT : HttpServletResponse.SC_NOT_FOUND;
+        return services.callbacks().callback(secret) ? HttpServletResponse.SC_NO_CONTENT
+                : HttpServletResponse.SC_NOT_FOUND;
     }
 
-    /** The callback URL of a secret, under Jenkins' configured root URL. */
-    public static String url(String rootUrl, String secret) {
-        return (rootUrl.endsWith("/") ? rootUrl : rootUrl + "/") + URL_NAME + "/" + secret;
+    /** The callback URL of a secret, under Jenkins' configured root URL (the path the bridge's CallbackServer uses too). */
+    public static String url(String rootUrl, Secret secret) {
+        return (rootUrl.endsWith("/") ? rootUrl : rootUrl + "/") + URL_NAME + "/" + secret.reveal();
     }
 }

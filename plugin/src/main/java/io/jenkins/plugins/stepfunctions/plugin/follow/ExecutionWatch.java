@@ -2,6 +2,7 @@ package io.jenkins.plugins.stepfunctions.plugin.follow;
 
 import io.jenkins.plugins.stepfunctions.bridge.approval.PendingApproval;
 import io.jenkins.plugins.stepfunctions.bridge.connect.AwsClients;
+import io.jenkins.plugins.stepfunctions.bridge.connect.Secret;
 import io.jenkins.plugins.stepfunctions.bridge.render.RenderStyle;
 import io.jenkins.plugins.stepfunctions.bridge.render.RenderedLine;
 import io.jenkins.plugins.stepfunctions.bridge.result.Outcome;
@@ -30,7 +31,7 @@ public final class ExecutionWatch {
     private final StepFunctionsRunAction action;
     private final ExecutionRecord record;
     private final Runnable progress;
-    private final String callbackSecret;
+    private final Secret callbackSecret;
     private ExecutionFollower follower;
     private Following following;
 
@@ -39,7 +40,7 @@ public final class ExecutionWatch {
      * @param callbackSecret the secret of the execution's callback URL, or null to poll without callbacks
      */
     public ExecutionWatch(JenkinsServices services, AwsClients clients, FollowState state, PrintStream log,
-            RenderStyle style, StepFunctionsRunAction action, Runnable progress, String callbackSecret) {
+            RenderStyle style, StepFunctionsRunAction action, Runnable progress, Secret callbackSecret) {
         this.services = services;
         this.clients = clients;
         this.state = state;
@@ -61,8 +62,8 @@ public final class ExecutionWatch {
         following = services.followScheduler().follow(follower, clients.connection().budgetKey());
         services.activeExecutions().add(following);
         if (callbackSecret != null) {
-            services.callbackSecrets().bind(callbackSecret, state.executionArn());
-            following.result().whenComplete((outcome, error) -> services.callbackSecrets().forget(callbackSecret));
+            services.callbacks().bind(callbackSecret, state.executionArn());
+            following.result().whenComplete((outcome, error) -> services.callbacks().release(state.executionArn()));
         }
         return following.result();
     }

@@ -15,6 +15,7 @@ import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.stepfunctions.bridge.BridgeException;
 import io.jenkins.plugins.stepfunctions.bridge.connect.AwsClients;
+import io.jenkins.plugins.stepfunctions.bridge.connect.Secret;
 import io.jenkins.plugins.stepfunctions.bridge.connect.Connection;
 import io.jenkins.plugins.stepfunctions.bridge.launch.Launched;
 import io.jenkins.plugins.stepfunctions.bridge.result.Outcome;
@@ -295,7 +296,7 @@ public final class StepFunctionsBuilder extends Builder implements SimpleBuildSt
         BuildContext build = new BuildContext(services, listener.getLogger(), run, expanded, workspace,
                 StepFunctionsRunAction.of(run, services), connection);
         try (AwsClients clients = build.clients()) {
-            String callbackSecret = follow.callbacks() ? services.callbackSecrets().newSecret() : null;
+            Secret callbackSecret = follow.callbacks() ? services.callbacks().issue() : null;
             Launched launched = StartedExecutions.launch(build, clients, stateMachine, launch, callbackSecret);
             ExecutionWatch watch = new ExecutionWatch(services, clients,
                     new FollowState(launched.executionArn(), follow.approvalRules()), build.log(), follow.style(),

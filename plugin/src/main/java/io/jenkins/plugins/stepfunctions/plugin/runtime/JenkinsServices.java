@@ -3,10 +3,10 @@ package io.jenkins.plugins.stepfunctions.plugin.runtime;
 import hudson.ExtensionList;
 import hudson.FilePath;
 import hudson.model.Run;
+import io.jenkins.plugins.stepfunctions.bridge.callback.CallbackRegistry;
 import io.jenkins.plugins.stepfunctions.bridge.connect.CredentialsSpec;
 import io.jenkins.plugins.stepfunctions.bridge.watch.FollowScheduler;
 import io.jenkins.plugins.stepfunctions.bridge.watch.PollingPolicy;
-import io.jenkins.plugins.stepfunctions.plugin.callback.CallbackSecrets;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
@@ -29,8 +29,8 @@ public interface JenkinsServices {
      */
     PollingPolicy pollingPolicy(boolean callbacks);
 
-    /** The secrets of the callback endpoint, one per execution followed with callbacks. */
-    CallbackSecrets callbackSecrets();
+    /** The bridge's callback secrets, one per execution followed with callbacks; a callback wakes its follower. */
+    CallbackRegistry callbacks();
 
     /** Runs the one-shot calls (start, stop, answer) off the Pipeline VM thread: Jenkins' shared Timer. */
     ScheduledExecutorService timer();

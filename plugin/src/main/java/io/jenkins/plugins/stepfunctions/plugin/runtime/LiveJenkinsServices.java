@@ -8,12 +8,12 @@ import hudson.FilePath;
 import hudson.console.HyperlinkNote;
 import hudson.model.Run;
 import hudson.model.User;
+import io.jenkins.plugins.stepfunctions.bridge.callback.CallbackRegistry;
 import io.jenkins.plugins.stepfunctions.bridge.connect.CredentialsSpec;
 import io.jenkins.plugins.stepfunctions.bridge.connect.Secret;
 import io.jenkins.plugins.stepfunctions.bridge.watch.FollowScheduler;
 import io.jenkins.plugins.stepfunctions.bridge.watch.PollingPolicy;
 import io.jenkins.plugins.stepfunctions.bridge.watch.RateBudget;
-import io.jenkins.plugins.stepfunctions.plugin.callback.CallbackSecrets;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
@@ -29,7 +29,7 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 @Extension
 public final class LiveJenkinsServices implements JenkinsServices {
     private final ActiveExecutions activeExecutions = new ActiveExecutions();
-    private final CallbackSecrets callbackSecrets = new CallbackSecrets();
+    private final CallbackRegistry callbacks = new CallbackRegistry(activeExecutions::wake);
     private FollowScheduler followScheduler;
 
     @Override
@@ -47,8 +47,8 @@ public final class LiveJenkinsServices implements JenkinsServices {
     }
 
     @Override
-    public CallbackSecrets callbackSecrets() {
-        return callbackSecrets;
+    public CallbackRegistry callbacks() {
+        return callbacks;
     }
 
     @Override

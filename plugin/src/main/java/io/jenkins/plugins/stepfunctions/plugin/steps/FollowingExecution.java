@@ -2,6 +2,7 @@ package io.jenkins.plugins.stepfunctions.plugin.steps;
 
 import hudson.AbortException;
 import io.jenkins.plugins.stepfunctions.bridge.connect.AwsClients;
+import io.jenkins.plugins.stepfunctions.bridge.connect.Secret;
 import io.jenkins.plugins.stepfunctions.bridge.result.Outcome;
 import io.jenkins.plugins.stepfunctions.plugin.follow.AbortedBuilds;
 import io.jenkins.plugins.stepfunctions.bridge.watch.FollowState;
@@ -49,12 +50,15 @@ abstract class FollowingExecution extends StepExecution {
         this.follow = follow;
     }
 
-    /** The secret of this step's callback URL, made on first use and kept across restarts. */
-    protected final String callbackSecret() {
+    /**
+     * The secret of this step's callback URL, made on first use and kept across restarts (as a plain string:
+     * the Pipeline program is not written with Java serialisation).
+     */
+    protected final Secret callbackSecret() {
         if (callbackSecret == null) {
-            callbackSecret = build.services().callbackSecrets().newSecret();
+            callbackSecret = build.services().callbacks().issue().reveal();
         }
-        return callbackSecret;
+        return Secret.of(callbackSecret);
     }
 
     /** Starts or finds the execution to follow; runs on a Timer thread, never on the Pipeline VM thread. */

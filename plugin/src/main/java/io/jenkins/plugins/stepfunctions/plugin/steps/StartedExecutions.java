@@ -2,6 +2,7 @@ package io.jenkins.plugins.stepfunctions.plugin.steps;
 
 import hudson.AbortException;
 import io.jenkins.plugins.stepfunctions.bridge.connect.AwsClients;
+import io.jenkins.plugins.stepfunctions.bridge.connect.Secret;
 import io.jenkins.plugins.stepfunctions.bridge.launch.LaunchRequest;
 import io.jenkins.plugins.stepfunctions.bridge.launch.Launched;
 import io.jenkins.plugins.stepfunctions.bridge.launch.Launcher;
@@ -17,7 +18,7 @@ public final class StartedExecutions {
 
     /** @param callbackSecret the secret of the callback URL to hand the execution, or null */
     public static Launched launch(BuildContext build, AwsClients clients, String stateMachine, LaunchOptions launch,
-            String callbackSecret) throws IOException, InterruptedException {
+            Secret callbackSecret) throws IOException, InterruptedException {
         String callbackUrl = null;
         if (callbackSecret != null) {
             String root = build.services().rootUrl();

@@ -3,11 +3,11 @@ package io.jenkins.plugins.stepfunctions.plugin.fakes;
 import hudson.AbortException;
 import hudson.FilePath;
 import hudson.model.Run;
+import io.jenkins.plugins.stepfunctions.bridge.callback.CallbackRegistry;
 import io.jenkins.plugins.stepfunctions.bridge.connect.CredentialsSpec;
 import io.jenkins.plugins.stepfunctions.bridge.watch.FollowScheduler;
 import io.jenkins.plugins.stepfunctions.bridge.watch.PollingPolicy;
 import io.jenkins.plugins.stepfunctions.bridge.watch.RateBudget;
-import io.jenkins.plugins.stepfunctions.plugin.callback.CallbackSecrets;
 import io.jenkins.plugins.stepfunctions.plugin.runtime.ActiveExecutions;
 import io.jenkins.plugins.stepfunctions.plugin.runtime.JenkinsServices;
 import io.jenkins.plugins.stepfunctions.plugin.runtime.WorkspaceFiles;
@@ -38,7 +38,7 @@ public final class FakeJenkinsServices implements JenkinsServices, AutoCloseable
     private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(2);
     private final FollowScheduler scheduler = new FollowScheduler(timer, key -> new RateBudget(1000));
     private final ActiveExecutions active = new ActiveExecutions();
-    private final CallbackSecrets secrets = new CallbackSecrets();
+    private final CallbackRegistry callbacks = new CallbackRegistry(active::wake);
     private final Path workspace;
     private volatile String user;
     private volatile List<String> groups = List.of();
@@ -70,8 +70,8 @@ public final class FakeJenkinsServices implements JenkinsServices, AutoCloseable
     }
 
     @Override
-    public CallbackSecrets callbackSecrets() {
-        return secrets;
+    public CallbackRegistry callbacks() {
+        return callbacks;
     }
 
     @Override
