@@ -285,6 +285,15 @@ final class DefinitionParser {
                     + " or null.");
             return "$";
         }
+        if (field.equals("ResultPath")) {
+            String problem = guarded(() -> JsonPaths.checkReferencePathSyntax(v.asText()));
+            if (problem != null) {
+                error("SCHEMA_VALIDATION_FAILED", loc + "/" + field, "The value for the field 'ResultPath' must be a "
+                        + "valid reference path (no wildcards, filters or slices): " + v.asText() + " (" + problem
+                        + ").");
+                return "$";
+            }
+        }
         checkPath(v.asText(), loc + "/" + field, field);
         return v.asText();
     }
@@ -529,7 +538,7 @@ final class DefinitionParser {
         }
         String itemsPath = node.has("ItemsPath") ? path(node, "ItemsPath", loc) : "$";
         return new State.Map(name, io, transition(node, loc), graph, distributed, itemsPath, node.get("Items"),
-                selector, node.get("MaxConcurrency"), optionalPath(node, "MaxConcurrencyPath", loc),
+                selector, node.get("ItemReader"), node.get("MaxConcurrency"), optionalPath(node, "MaxConcurrencyPath", loc),
                 node.get("ToleratedFailureCount"), optionalPath(node, "ToleratedFailureCountPath", loc),
                 node.get("ToleratedFailurePercentage"), optionalPath(node, "ToleratedFailurePercentagePath", loc),
                 retriers(node, loc), catchers(node, loc, io));

@@ -89,9 +89,10 @@ public sealed interface State {
      *                     whose events stay out of this history (MapRun events instead)
      * @param items        JSONata {@code Items} (or literal array), or null
      * @param itemSelector {@code ItemSelector} or legacy {@code Parameters}, or null
+     * @param itemReader   {@code ItemReader} (items read from S3 by a distributed Map), or null
      */
     record Map(String name, StateIo io, Transition transition, Graph processor, boolean distributed,
-               String itemsPath, JsonNode items, JsonNode itemSelector, JsonNode maxConcurrency,
+               String itemsPath, JsonNode items, JsonNode itemSelector, JsonNode itemReader, JsonNode maxConcurrency,
                String maxConcurrencyPath, JsonNode toleratedFailureCount, String toleratedFailureCountPath,
                JsonNode toleratedFailurePercentage, String toleratedFailurePercentagePath,
                List<Retrier> retry, List<Catcher> catchers) implements State {

@@ -66,6 +66,12 @@ final class MapRun {
     private JsonNode itemsNode;
 
     private JsonNode items() {
+        if (state.itemReader() != null) {
+            throw new StatesException(StatesException.ITEM_READER_FAILED, "The ItemReader ("
+                    + state.itemReader().path("Resource").asText("?") + ") reads the items from Amazon S3, which the "
+                    + "embedded engine does not reach: for local runs pass the items in the state input (ItemsPath or "
+                    + "Items) instead.");
+        }
         JsonNode items;
         if (run.io.jsonata()) {
             if (state.items() != null) {

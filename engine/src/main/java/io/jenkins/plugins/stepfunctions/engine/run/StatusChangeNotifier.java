@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -37,11 +38,13 @@ final class StatusChangeNotifier {
         HttpRequest request = HttpRequest.newBuilder(listener).timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        http.get().sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((r, e) -> {
-            if (e != null) {
-                LOG.log(Level.FINE, "status change listener " + listener + " unreachable", e);
-            }
-        });
+        // off the execution's actor: the first call builds the HTTP client (TLS init)
+        CompletableFuture.runAsync(() -> http.get().sendAsync(request, HttpResponse.BodyHandlers.discarding())
+                .whenComplete((r, e) -> {
+                    if (e != null) {
+                        LOG.log(Level.FINE, "status change listener " + listener + " unreachable", e);
+                    }
+                }));
     }
 
     ObjectNode event(Execution execution) {
