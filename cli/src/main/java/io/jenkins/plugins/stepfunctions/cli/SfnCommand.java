@@ -3,8 +3,8 @@ package io.jenkins.plugins.stepfunctions.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** {@code sfn}: the Step Functions command line. Each subcommand lives in its own class. */
 @Command(name = "sfn", mixinStandardHelpOptions = true, version = "sfn 0.1.0",

@@ -6,16 +6,15 @@ import static io.jenkins.plugins.stepfunctions.engine.server.WireValues.putTime;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.stepfunctions.engine.ApiException;
-import io.jenkins.plugins.stepfunctions.engine.run.ActivityTask;
 import io.jenkins.plugins.stepfunctions.engine.run.ExecutionEngine;
-import java.util.function.Supplier;
 import io.jenkins.plugins.stepfunctions.engine.server.ActivityStore.Activity;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /** Activities: create, describe, list, delete, and the GetActivityTask long poll of workers. */
 final class ActivityOperations {
@@ -89,10 +88,14 @@ final class ActivityOperations {
     private ObjectNode getTask(ApiRequest request) throws Exception {
         Activity activity = existing(request);
         String worker = request.optionalString("workerName", 80).orElse(null);
-        Optional<ActivityTask> task = engine.get().pollActivity(activity.arn().toString(), worker, LONG_POLL)
-                .get(LONG_POLL.toMillis() + 5_000, TimeUnit.MILLISECONDS);
         ObjectNode response = object();
-        task.ifPresent(t -> response.put("taskToken", t.taskToken()).put("input", t.input()));
+        try {
+            engine.get().pollActivity(activity.arn().toString(), worker, LONG_POLL)
+                    .get(LONG_POLL.toMillis() + 5_000, TimeUnit.MILLISECONDS)
+                    .ifPresent(t -> response.put("taskToken", t.taskToken()).put("input", t.input()));
+        } catch (TimeoutException pollOutlivedItsTime) {
+            // As when no task came within the poll: the worker polls again.
+        }
         return response;
     }
 

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.regex.Matcher;
@@ -98,7 +99,7 @@ final class ApiHandler implements HttpHandler {
         Operation operation = operations.get(operationName);
         if (operation == null) {
             throw new ApiException(ApiErrors.UNKNOWN_OPERATION, "Unknown operation '" + operationName
-                    + "': X-Amz-Target must be AWSStepFunctions.<Operation>, one of " + new java.util.TreeSet<>(operations.keySet()));
+                    + "': X-Amz-Target must be AWSStepFunctions.<Operation>, one of " + new TreeSet<>(operations.keySet()));
         }
         ApiRequest request = new ApiRequest(operationName, parseBody(body), region);
         try {
@@ -108,12 +109,7 @@ final class ApiHandler implements HttpHandler {
                 throw api;
             }
             throw new IllegalStateException(e.getCause());
-        } catch (ApiException | InterruptedException e) {
-            throw e;
-        } catch (UnsupportedOperationException e) {
-            throw new ApiException(ApiErrors.INTERNAL_FAILURE, operationName + " is not available yet in this build"
-                    + " of sfn local (" + e.getMessage() + ")", 500);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | InterruptedException e) {
             throw e;
         } catch (Exception e) {
             throw new IllegalStateException(e);
@@ -199,9 +195,10 @@ final class ApiHandler implements HttpHandler {
                 + " 'X-Amz-Target: AWSStepFunctions.<Operation>', e.g. from the AWS SDK or"
                 + " 'aws stepfunctions --endpoint-url <this URL> list-state-machines'.\n").getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
-        exchange.sendResponseHeaders(exchange.getRequestMethod().equals("GET") ? 200 : 405,
-                exchange.getRequestMethod().equals("HEAD") ? -1 : bytes.length);
-        if (!exchange.getRequestMethod().equals("HEAD")) {
+        String method = exchange.getRequestMethod();
+        boolean head = method.equals("HEAD");
+        exchange.sendResponseHeaders(method.equals("GET") || head ? 200 : 405, head ? -1 : bytes.length);
+        if (!head) {
             exchange.getResponseBody().write(bytes);
         }
     }

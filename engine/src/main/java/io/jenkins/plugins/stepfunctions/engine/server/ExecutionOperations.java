@@ -14,7 +14,6 @@ import io.jenkins.plugins.stepfunctions.engine.history.ExecutionHistory;
 import io.jenkins.plugins.stepfunctions.engine.history.HistoryEvent;
 import io.jenkins.plugins.stepfunctions.engine.run.Execution;
 import io.jenkins.plugins.stepfunctions.engine.run.ExecutionEngine;
-import java.util.function.Supplier;
 import io.jenkins.plugins.stepfunctions.engine.run.ExecutionStatus;
 import io.jenkins.plugins.stepfunctions.engine.run.StartRequest;
 import java.nio.charset.StandardCharsets;
@@ -27,11 +26,12 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /** Start, describe, list, stop and redrive executions; read their history. */
 final class ExecutionOperations {

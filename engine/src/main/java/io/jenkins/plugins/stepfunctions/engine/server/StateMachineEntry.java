@@ -12,17 +12,14 @@ final class StateMachineEntry {
     private final ResourceArn arn;
     private final String type;
     private final Instant creationDate;
-    private final String description;
     private StateMachineRevision current;
     private final List<StateMachineVersion> versions = new ArrayList<>();
     private final Map<String, StateMachineAlias> aliases = new TreeMap<>();
 
-    StateMachineEntry(ResourceArn arn, String type, Instant creationDate, String description,
-                      StateMachineRevision first) {
+    StateMachineEntry(ResourceArn arn, String type, Instant creationDate, StateMachineRevision first) {
         this.arn = arn;
         this.type = type;
         this.creationDate = creationDate;
-        this.description = description;
         this.current = first;
     }
 
@@ -40,10 +37,6 @@ final class StateMachineEntry {
 
     Instant creationDate() {
         return creationDate;
-    }
-
-    String description() {
-        return description;
     }
 
     synchronized StateMachineRevision current() {

@@ -58,7 +58,7 @@ final class StateMachineOperations {
                 request.optionalObject("tracingConfiguration").orElse(null),
                 UUID.randomUUID().toString(), null);
         ResourceArn arn = ResourceArn.of(request.region(), "stateMachine", name);
-        StateMachineEntry fresh = new StateMachineEntry(arn, type, clock.instant(), description, revision);
+        StateMachineEntry fresh = new StateMachineEntry(arn, type, clock.instant(), revision);
         StateMachineEntry stored = stateMachines.putIfAbsent(arn, () -> fresh);
         if (stored != fresh && !sameConfiguration(stored, type, revision)) {
             throw new ApiException("StateMachineAlreadyExists", "State Machine Already Exists: '" + arn

@@ -7,9 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.stepfunctions.engine.ApiException;
 import io.jenkins.plugins.stepfunctions.engine.run.ExecutionEngine;
-import java.util.function.Supplier;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** SendTaskSuccess, SendTaskFailure and SendTaskHeartbeat: answers to callback and activity tasks. */
 final class TaskTokenOperations {
