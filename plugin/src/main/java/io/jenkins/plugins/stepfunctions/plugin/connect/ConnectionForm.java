@@ -52,6 +52,7 @@ public final class ConnectionForm {
         ListBoxModel model = new ListBoxModel();
         model.add("Poll the history (adaptive)", "poll");
         model.add("Callbacks, with a slow safety poll", "callback");
+        model.add("EventBridge events through SQS, with a slow safety poll", "sqs");
         return model;
     }
 

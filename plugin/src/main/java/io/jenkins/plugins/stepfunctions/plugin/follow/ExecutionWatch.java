@@ -32,15 +32,18 @@ public final class ExecutionWatch {
     private final ExecutionRecord record;
     private final Runnable progress;
     private final Secret callbackSecret;
+    private final String eventQueueUrl;
     private ExecutionFollower follower;
     private Following following;
 
     /**
      * @param progress       called after events were delivered (the Pipeline step saves its state there)
-     * @param callbackSecret the secret of the execution's callback URL, or null to poll without callbacks
+     * @param callbackSecret the secret of the execution's callback URL, or null
+     * @param eventQueueUrl  the SQS queue of EventBridge status-change events that wake the follower, or null
      */
     public ExecutionWatch(JenkinsServices services, AwsClients clients, FollowState state, PrintStream log,
-            RenderStyle style, StepFunctionsRunAction action, Runnable progress, Secret callbackSecret) {
+            RenderStyle style, StepFunctionsRunAction action, Runnable progress, Secret callbackSecret,
+            String eventQueueUrl) {
         this.services = services;
         this.clients = clients;
         this.state = state;
@@ -51,16 +54,20 @@ public final class ExecutionWatch {
                 ConsoleUrls.execution(clients.connection(), state.executionArn()));
         this.progress = progress;
         this.callbackSecret = callbackSecret;
+        this.eventQueueUrl = eventQueueUrl;
     }
 
     /** Starts following; completes with the outcome, or exceptionally when following fails or is cancelled. */
     public synchronized CompletableFuture<Outcome> start() {
         follower = new ExecutionFollower(clients.sfnNoRetry(), state, new BuildListener(),
-                services.pollingPolicy(callbackSecret != null), null, null, null);
+                services.pollingPolicy(callbackSecret != null || eventQueueUrl != null), null, null, null);
         // approvals that were pending when the build was saved are pending again after a restart
         state.pendingApprovals().forEach(a -> action.approvalPending(record, a));
         following = services.followScheduler().follow(follower, clients.connection().budgetKey());
         services.activeExecutions().add(following);
+        if (eventQueueUrl != null) {
+            services.listenToStatusEvents(clients.connection(), eventQueueUrl);
+        }
         if (callbackSecret != null) {
             services.callbacks().bind(callbackSecret, state.executionArn());
             following.result().whenComplete((outcome, error) -> services.callbacks().release(state.executionArn()));

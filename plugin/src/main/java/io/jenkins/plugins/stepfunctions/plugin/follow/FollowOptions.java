@@ -22,6 +22,7 @@ public final class FollowOptions implements Serializable {
     private String approvalStates;
     private String approvalActivities;
     private String waitMode = "poll";
+    private String eventQueueUrl;
 
     public boolean isStopOnAbort() {
         return stopOnAbort;
@@ -95,17 +96,42 @@ public final class FollowOptions implements Serializable {
         this.waitMode = waitMode == null || waitMode.isBlank() ? "poll" : waitMode.trim().toLowerCase(Locale.ROOT);
     }
 
-    /**
-     * Whether the execution calls back (its URL in the input as {@code <build metadata key>.callbackUrl}).
-     *
-     * @throws AbortException naming the field when the mode is unknown
-     */
-    public boolean callbacks() throws AbortException {
+    public String getEventQueueUrl() {
+        return eventQueueUrl;
+    }
+
+    public void setEventQueueUrl(String eventQueueUrl) {
+        this.eventQueueUrl = blankToNull(eventQueueUrl);
+    }
+
+    /** How the build learns that the execution moved. */
+    public enum WaitMode {
+        /** reads the history adaptively */
+        POLL,
+        /** the execution POSTs to its callback URL (in the input as {@code <build metadata key>.callbackUrl}) */
+        CALLBACK,
+        /** EventBridge status-change events reach the controller through an SQS queue: no inbound access */
+        SQS
+    }
+
+    /** @throws AbortException naming the field when the mode is unknown or lacks its queue */
+    public WaitMode waitMode() throws AbortException {
         return switch (waitMode) {
-            case "poll" -> false;
-            case "callback" -> true;
-            default -> throw new AbortException("waitMode: '" + waitMode + "' is not a wait mode; use poll or callback");
+            case "poll" -> WaitMode.POLL;
+            case "callback" -> WaitMode.CALLBACK;
+            case "sqs" -> {
+                if (eventQueueUrl == null) {
+                    throw new AbortException("eventQueueUrl: waitMode 'sqs' needs the URL of the SQS queue that an"
+                            + " EventBridge rule feeds with Step Functions status changes (see docs/pipeline-steps.md)");
+                }
+                yield WaitMode.SQS;
+            }
+            default -> throw new AbortException("waitMode: '" + waitMode + "' is not a wait mode; use poll, callback or sqs");
         };
+    }
+
+    public boolean callbacks() throws AbortException {
+        return waitMode() == WaitMode.CALLBACK;
     }
 
     /** @throws AbortException naming the field when the style is unknown */

@@ -228,6 +228,15 @@ public final class StepFunctionsBuilder extends Builder implements SimpleBuildSt
         follow.setWaitMode(waitMode);
     }
 
+    public String getEventQueueUrl() {
+        return follow.getEventQueueUrl();
+    }
+
+    @DataBoundSetter
+    public void setEventQueueUrl(String eventQueueUrl) {
+        follow.setEventQueueUrl(eventQueueUrl);
+    }
+
     // --- where and as whom (the Pipeline steps get these from withStepFunctions) ---
 
     public String getRegion() {
@@ -290,7 +299,7 @@ public final class StepFunctionsBuilder extends Builder implements SimpleBuildSt
     void perform(Run<?, ?> run, WorkspaceFiles workspace, EnvVars env, TaskListener listener, JenkinsServices services)
             throws InterruptedException, IOException {
         follow.style();
-        follow.callbacks();
+        follow.waitMode();
         EnvVars expanded = env == null ? new EnvVars() : env;
         Connection connection = new ConnectionResolver(services).resolve(settings(), expanded, run);
         BuildContext build = new BuildContext(services, listener.getLogger(), run, expanded, workspace,
@@ -300,7 +309,8 @@ public final class StepFunctionsBuilder extends Builder implements SimpleBuildSt
             Launched launched = StartedExecutions.launch(build, clients, stateMachine, launch, callbackSecret);
             ExecutionWatch watch = new ExecutionWatch(services, clients,
                     new FollowState(launched.executionArn(), follow.approvalRules()), build.log(), follow.style(),
-                    build.action(), () -> { }, callbackSecret);
+                    build.action(), () -> { }, callbackSecret,
+                    follow.waitMode() == FollowOptions.WaitMode.SQS ? follow.getEventQueueUrl() : null);
             Outcome outcome = await(watch, clients, build);
             finish(watch, outcome, build);
         } catch (BridgeException e) {

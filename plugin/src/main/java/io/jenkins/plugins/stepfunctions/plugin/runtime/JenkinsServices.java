@@ -4,6 +4,7 @@ import hudson.ExtensionList;
 import hudson.FilePath;
 import hudson.model.Run;
 import io.jenkins.plugins.stepfunctions.bridge.callback.CallbackRegistry;
+import io.jenkins.plugins.stepfunctions.bridge.connect.Connection;
 import io.jenkins.plugins.stepfunctions.bridge.connect.CredentialsSpec;
 import io.jenkins.plugins.stepfunctions.bridge.watch.FollowScheduler;
 import io.jenkins.plugins.stepfunctions.bridge.watch.PollingPolicy;
@@ -31,6 +32,12 @@ public interface JenkinsServices {
 
     /** The bridge's callback secrets, one per execution followed with callbacks; a callback wakes its follower. */
     CallbackRegistry callbacks();
+
+    /**
+     * Makes sure that EventBridge status-change events arriving on {@code queueUrl} wake their followers: one
+     * long-polling listener per queue and connection, shared by every build that waits on that queue.
+     */
+    void listenToStatusEvents(Connection connection, String queueUrl);
 
     /** Runs the one-shot calls (start, stop, answer) off the Pipeline VM thread: Jenkins' shared Timer. */
     ScheduledExecutorService timer();

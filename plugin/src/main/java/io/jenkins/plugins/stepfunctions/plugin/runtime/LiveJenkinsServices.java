@@ -9,6 +9,9 @@ import hudson.console.HyperlinkNote;
 import hudson.model.Run;
 import hudson.model.User;
 import io.jenkins.plugins.stepfunctions.bridge.callback.CallbackRegistry;
+import io.jenkins.plugins.stepfunctions.bridge.callback.SqsStatusListener;
+import io.jenkins.plugins.stepfunctions.bridge.connect.AwsClients;
+import io.jenkins.plugins.stepfunctions.bridge.connect.Connection;
 import io.jenkins.plugins.stepfunctions.bridge.connect.CredentialsSpec;
 import io.jenkins.plugins.stepfunctions.bridge.connect.Secret;
 import io.jenkins.plugins.stepfunctions.bridge.watch.FollowScheduler;
@@ -16,6 +19,8 @@ import io.jenkins.plugins.stepfunctions.bridge.watch.PollingPolicy;
 import io.jenkins.plugins.stepfunctions.bridge.watch.RateBudget;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import jenkins.model.Jenkins;
 import jenkins.util.Timer;
@@ -30,6 +35,7 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 public final class LiveJenkinsServices implements JenkinsServices {
     private final ActiveExecutions activeExecutions = new ActiveExecutions();
     private final CallbackRegistry callbacks = new CallbackRegistry(activeExecutions::wake);
+    private final Map<String, SqsStatusListener> statusListeners = new ConcurrentHashMap<>();
     private FollowScheduler followScheduler;
 
     @Override
@@ -49,6 +55,12 @@ public final class LiveJenkinsServices implements JenkinsServices {
     @Override
     public CallbackRegistry callbacks() {
         return callbacks;
+    }
+
+    @Override
+    public void listenToStatusEvents(Connection connection, String queueUrl) {
+        statusListeners.computeIfAbsent(connection.budgetKey() + "|" + queueUrl,
+                key -> new SqsStatusListener(new AwsClients(connection).sqs(), queueUrl, callbacks).start());
     }
 
     @Override

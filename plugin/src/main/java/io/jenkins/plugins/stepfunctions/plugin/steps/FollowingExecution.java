@@ -67,7 +67,7 @@ abstract class FollowingExecution extends StepExecution {
     @Override
     public boolean start() throws Exception {
         follow.style();
-        follow.callbacks();
+        follow.waitMode();
         build = BuildContext.of(context);
         clients = build.clients();
         build.services().timer().execute(this::beginAndFollow);
@@ -116,7 +116,8 @@ abstract class FollowingExecution extends StepExecution {
     private void followNow() {
         try {
             ExecutionWatch started = new ExecutionWatch(build.services(), clients, state, build.log(), follow.style(),
-                    build.action(), this::progress, follow.callbacks() ? callbackSecret() : null);
+                    build.action(), this::progress, follow.callbacks() ? callbackSecret() : null,
+                    follow.waitMode() == FollowOptions.WaitMode.SQS ? follow.getEventQueueUrl() : null);
             watch = started;
             if (deadlineMillis > 0) {
                 timeout = build.services().timer().schedule(this::timedOut,

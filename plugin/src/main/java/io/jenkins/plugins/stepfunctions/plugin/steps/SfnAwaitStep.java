@@ -5,6 +5,7 @@ import io.jenkins.plugins.stepfunctions.plugin.connect.FormChecks;
 import io.jenkins.plugins.stepfunctions.plugin.connect.ConnectionForm;
 import hudson.util.ListBoxModel;
 import hudson.util.FormValidation;
+import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.Extension;
 import hudson.model.Run;
@@ -114,6 +115,24 @@ public final class SfnAwaitStep extends Step {
         follow.setApprovalActivities(approvalActivities);
     }
 
+    public String getWaitMode() {
+        return follow.getWaitMode();
+    }
+
+    @DataBoundSetter
+    public void setWaitMode(String waitMode) {
+        follow.setWaitMode(waitMode);
+    }
+
+    public String getEventQueueUrl() {
+        return follow.getEventQueueUrl();
+    }
+
+    @DataBoundSetter
+    public void setEventQueueUrl(String eventQueueUrl) {
+        follow.setEventQueueUrl(eventQueueUrl);
+    }
+
     @Override
     public StepExecution start(StepContext context) {
         return new Execution(context, executionArn, follow);
@@ -131,7 +150,11 @@ public final class SfnAwaitStep extends Step {
         }
 
         @Override
-        protected FollowState begin(BuildContext build, AwsClients clients) {
+        protected FollowState begin(BuildContext build, AwsClients clients) throws AbortException {
+            if (follow.callbacks()) {
+                throw new AbortException("waitMode: 'callback' hands the execution its URL when it starts, so it"
+                        + " needs sfnExecute; sfnAwait can wait with 'poll' or 'sqs'");
+            }
             String arn = executionArn == null ? "" : executionArn.trim();
             build.action().record(arn, ConsoleUrls.execution(build.connection(), arn));
             build.log().println("Following execution " + arn);
@@ -159,6 +182,10 @@ public final class SfnAwaitStep extends Step {
 
         public ListBoxModel doFillRenderStyleItems() {
             return ConnectionForm.renderStyles();
+        }
+
+        public ListBoxModel doFillWaitModeItems() {
+            return ConnectionForm.waitModes();
         }
 
         public FormValidation doCheckExecutionArn(@QueryParameter String value) {

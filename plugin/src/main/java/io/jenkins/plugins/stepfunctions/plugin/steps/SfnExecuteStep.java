@@ -201,6 +201,15 @@ public final class SfnExecuteStep extends Step {
         follow.setWaitMode(waitMode);
     }
 
+    public String getEventQueueUrl() {
+        return follow.getEventQueueUrl();
+    }
+
+    @DataBoundSetter
+    public void setEventQueueUrl(String eventQueueUrl) {
+        follow.setEventQueueUrl(eventQueueUrl);
+    }
+
     @Override
     public StepExecution start(StepContext context) {
         return new Execution(context, stateMachine, launch, follow);

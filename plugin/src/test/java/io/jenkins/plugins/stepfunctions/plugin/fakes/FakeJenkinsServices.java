@@ -4,6 +4,8 @@ import hudson.AbortException;
 import hudson.FilePath;
 import hudson.model.Run;
 import io.jenkins.plugins.stepfunctions.bridge.callback.CallbackRegistry;
+import io.jenkins.plugins.stepfunctions.bridge.callback.SqsStatusListener;
+import io.jenkins.plugins.stepfunctions.bridge.connect.Connection;
 import io.jenkins.plugins.stepfunctions.bridge.connect.CredentialsSpec;
 import io.jenkins.plugins.stepfunctions.bridge.watch.FollowScheduler;
 import io.jenkins.plugins.stepfunctions.bridge.watch.PollingPolicy;
@@ -17,8 +19,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Jenkins' services for tests: a two-thread scheduler in place of Jenkins' shared Timer, polling 20 times
@@ -39,6 +44,8 @@ public final class FakeJenkinsServices implements JenkinsServices, AutoCloseable
     private final FollowScheduler scheduler = new FollowScheduler(timer, key -> new RateBudget(1000));
     private final ActiveExecutions active = new ActiveExecutions();
     private final CallbackRegistry callbacks = new CallbackRegistry(active::wake);
+    private final Map<String, SqsStatusListener> statusListeners = new ConcurrentHashMap<>();
+    private volatile SqsClient eventsSqs;
     private final Path workspace;
     private volatile String user;
     private volatile List<String> groups = List.of();
@@ -72,6 +79,20 @@ public final class FakeJenkinsServices implements JenkinsServices, AutoCloseable
     @Override
     public CallbackRegistry callbacks() {
         return callbacks;
+    }
+
+    /** Status-change events come from this SQS (moto), whatever the connection says: the engine has no SQS. */
+    public FakeJenkinsServices eventsFrom(SqsClient sqs) {
+        this.eventsSqs = sqs;
+        return this;
+    }
+
+    @Override
+    public void listenToStatusEvents(Connection connection, String queueUrl) {
+        if (eventsSqs == null) {
+            throw new IllegalStateException("this test gave the fake no SQS to read status-change events from");
+        }
+        statusListeners.computeIfAbsent(queueUrl, url -> new SqsStatusListener(eventsSqs, url, callbacks).start());
     }
 
     @Override
@@ -141,6 +162,7 @@ public final class FakeJenkinsServices implements JenkinsServices, AutoCloseable
     /** A controller shutting down: following stops, executions go on. */
     @Override
     public void close() {
+        statusListeners.values().forEach(SqsStatusListener::close);
         scheduler.close();
         timer.shutdownNow();
     }
