@@ -224,12 +224,7 @@ public final class StepFunctionsRunAction implements RunAction2, EnvironmentCont
                     + e.getOriginalMessage() + "); fix the parameters or leave them empty.");
         }
         Decision decision = new Decision(approve, user == null ? "anonymous" : user, comment, parameters);
-        Optional<AnswerResult> result;
-        try {
-            result = jenkins.activeExecutions().answer(executionArn, approvalId, decision);
-        } catch (IllegalArgumentException notASubmitter) {
-            return new Answer(HttpServletResponse.SC_FORBIDDEN, notASubmitter.getMessage());
-        }
+        Optional<AnswerResult> result = jenkins.activeExecutions().answer(executionArn, approvalId, decision);
         if (result.isEmpty()) {
             return new Answer(HttpServletResponse.SC_CONFLICT, "The build is not following this execution right now"
                     + " (finished, or not resumed yet after a restart); answer it in the AWS console.");

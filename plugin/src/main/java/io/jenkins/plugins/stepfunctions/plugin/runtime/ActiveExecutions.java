@@ -30,12 +30,14 @@ public final class ActiveExecutions {
     }
 
     /**
-     * Answers an approval of a followed execution.
+     * Answers an approval of a followed execution. The caller has already applied Jenkins' rule for who may
+     * answer (users, groups, administrators: see {@code ApproverCheck}); the bridge's own check knows user
+     * names only and would refuse a group member or an administrator that Jenkins allows.
      *
      * @return empty when this controller does not follow the execution (finished, or not resumed yet)
      */
     public Optional<AnswerResult> answer(String executionArn, String approvalId, Decision decision) {
-        return find(executionArn).map(f -> f.follower().answer(approvalId, decision));
+        return find(executionArn).map(f -> f.follower().answer(approvalId, decision, false));
     }
 
     /** A callback said the execution moved: poll it now. */

@@ -241,6 +241,48 @@ class PipelineStepsWithFakesTest {
     }
 
     @Test
+    void aMemberOfANamedSubmitterGroupAnswersTheApproval() throws Exception {
+        String definition;
+        try (InputStream in = getClass().getResourceAsStream("/statemachines/approval.asl.json")) {
+            definition = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                    .replace("[\"alice\"]", "[\"release-approvers\"]");
+        }
+        engine.sfn().createStateMachine(b -> b.name("approval").definition(definition)
+                .roleArn("arn:aws:iam::123456789012:role/StepFunctionsDeployer"));
+        FakeStepContext context = context();
+        new SfnExecuteStep("approval").start(context).start();
+        Eventually.until("the approval is pending", () -> action() != null && !action().getExecutions().isEmpty()
+                && !action().getExecutions().get(0).getPendingApprovals().isEmpty());
+        ExecutionRecord record = action().getExecutions().get(0);
+        String approvalId = record.getPendingApprovals().get(0).getId();
+
+        services.actingAs("carol", "release-approvers");
+        StepFunctionsRunAction.Answer answer = action().decide(record.getExecutionArn(), approvalId, true, "ok", null);
+
+        assertThat(answer.httpStatus()).as(answer.message()).isEqualTo(303);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> result = (Map<String, Object>) context.result().get(30, TimeUnit.SECONDS);
+        assertThat(result).containsEntry("status", "SUCCEEDED");
+    }
+
+    @Test
+    void anAdministratorAnswersAnApprovalThatNamesOtherSubmitters() throws Exception {
+        engine.stateMachine("approval");
+        FakeStepContext context = context();
+        new SfnExecuteStep("approval").start(context).start();
+        Eventually.until("the approval is pending", () -> action() != null && !action().getExecutions().isEmpty()
+                && !action().getExecutions().get(0).getPendingApprovals().isEmpty());
+        ExecutionRecord record = action().getExecutions().get(0);
+
+        services.actingAs("root").administrator(true);
+        StepFunctionsRunAction.Answer answer = action().decide(record.getExecutionArn(),
+                record.getPendingApprovals().get(0).getId(), false, "stop", null);
+
+        assertThat(answer.httpStatus()).as(answer.message()).isEqualTo(303);
+        assertThatThrownBy(() -> context.result().get(30, TimeUnit.SECONDS)).hasMessageContaining("Deployment.Rejected");
+    }
+
+    @Test
     void abortingTheBuildStopsTheExecutionAndSaysSoInTheLog() throws Exception {
         engine.stateMachine("approval");
         FakeStepContext context = context();
