@@ -48,7 +48,7 @@ import software.amazon.awssdk.services.sfn.SfnClient;
 class ConformanceTest {
     /** Waits and retry delays of the corpus are seconds long; none of its outputs depend on real time. */
     private static final double TIME_SCALE = 0.01;
-    private static final Duration CASE_TIMEOUT = Duration.ofSeconds(Long.getLong("conformance.caseTimeout", 10));
+    private static final Duration CASE_TIMEOUT = Duration.ofSeconds(Long.getLong("conformance.caseTimeout", 20));
     private static final int PARALLEL_CASES = Integer.getInteger("conformance.jobs", 8);
 
     /** One case's verdicts: null when it matches AWS, else the first difference. */
