@@ -13,6 +13,7 @@ import io.jenkins.plugins.stepfunctions.engine.StatesException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * JSONPath as Amazon States Language uses it: reference paths ({@code $.a.b}, {@code $['x']},
@@ -29,8 +30,7 @@ public final class JsonPaths {
             .mappingProvider(new JacksonMappingProvider(JsonValues.MAPPER))
             .options(EnumSet.noneOf(com.jayway.jsonpath.Option.class))
             .build();
-    private static final BoundedCache<JsonPath> COMPILED =
-            new BoundedCache<>(4096, path -> JsonPath.compile(keepLiteralBackslashes(path)));
+    private static final BoundedCache<CompiledPath> COMPILED = new BoundedCache<>(4096, CompiledPath::of);
 
     private JsonPaths() {
     }
@@ -96,7 +96,7 @@ public final class JsonPaths {
         String reason = "No results for path: " + path;
         if (target.document() != null && !"$".equals(target.path())) {
             try {
-                COMPILED.get(target.path()).read(target.document(), CONFIGURATION);
+                COMPILED.get(target.path()).jsonPath().read(target.document(), CONFIGURATION);
             } catch (PathNotFoundException e) {
                 reason = e.getMessage();
             }
@@ -108,7 +108,14 @@ public final class JsonPaths {
         if ("$".equals(path)) {
             return document;
         }
-        JsonPath compiled = COMPILED.get(path);
+        CompiledPath parsed = COMPILED.get(path);
+        if (parsed.names() != null) {
+            JsonNode value = readNames(document, parsed.names());
+            if (value != NOT_PLAIN) {
+                return value;
+            }
+        }
+        JsonPath compiled = parsed.jsonPath();
         Object value;
         try {
             value = compiled.read(document, CONFIGURATION);
@@ -117,6 +124,42 @@ public final class JsonPaths {
             return compiled.isDefinite() ? null : JsonValues.NODES.arrayNode();
         }
         return toNode(value);
+    }
+
+    /**
+     * A path compiled once: JsonPath's form and, for a chain of plain names ({@code $.a.b}), the names,
+     * which are read straight from the tree (most paths of a definition are of that kind, and JsonPath
+     * converts every scalar to a Java value and back).
+     */
+    private record CompiledPath(JsonPath jsonPath, String[] names) {
+        private static final Pattern PLAIN = Pattern.compile("\\$(\\.[A-Za-z_][A-Za-z0-9_]*)+");
+
+        static CompiledPath of(String path) {
+            JsonPath compiled = JsonPath.compile(keepLiteralBackslashes(path));
+            return new CompiledPath(compiled, PLAIN.matcher(path).matches() ? path.substring(2).split("\\.") : null);
+        }
+    }
+
+    /** Stands for "JsonPath must read this one" (a scalar kind whose round trip through Java may differ). */
+    private static final JsonNode NOT_PLAIN = JsonValues.NODES.missingNode();
+
+    /** What JsonPath reads for {@code $.n1.n2...}: the node, null when missing or under a non-object. */
+    private static JsonNode readNames(JsonNode document, String[] names) {
+        JsonNode node = document;
+        for (String name : names) {
+            if (!node.isObject()) {
+                return null;
+            }
+            node = node.get(name);
+            if (node == null) {
+                return null;
+            }
+        }
+        if (node.isContainerNode() || node.isTextual() || node.isBoolean() || node.isNull() || node.isInt()
+                || node.isLong() || node.isDouble()) {
+            return node.isNull() ? NullNode.getInstance() : node;
+        }
+        return NOT_PLAIN;
     }
 
     private static JsonNode toNode(Object value) {

@@ -54,6 +54,27 @@ class JsonPathsTest {
     }
 
     @Test
+    void plainNamesReadWhatJsonPathReadsForEveryKindOfValue() {
+        JsonNode input = Json.of("{'o':{'s':'t','i':1,'l':12345678901,'d':1.5,'b':true,'n':null,'a':[1],'e':{}},"
+                + "'arr':[{'x':1}],'num':3,'txt':'x'}");
+        input.get("o").withObject("big").put("dec", new java.math.BigDecimal("1.50"))
+                .put("int", java.math.BigInteger.TEN.pow(30)).put("f", 1.25f);
+        PathScope scope = new PathScope(input, Json.of("{}"), Map.of());
+        for (String path : new String[] {"o.s", "o.i", "o.l", "o.d", "o.b", "o.n", "o.a", "o.e", "o.big.dec",
+                "o.big.int", "o.big.f", "o.missing", "o.n.x", "arr.x", "num.x", "txt.x", "o.s.x", "o.a.x"}) {
+            String bracketed = "$['" + path.replace(".", "']['") + "']";
+            JsonNode viaJsonPath = JsonPaths.read(bracketed, scope);
+            JsonNode direct = JsonPaths.read("$." + path, scope);
+            assertThat(direct).as(path).isEqualTo(viaJsonPath);
+            if (direct != null) {
+                assertThat(direct.getClass()).as(path).isEqualTo(viaJsonPath.getClass());
+                assertThat(direct.toString()).as(path).isEqualTo(viaJsonPath.toString());
+            }
+        }
+        assertThat(JsonPaths.read("$.x", new PathScope(Json.of("[1]"), Json.of("{}"), Map.of()))).isNull();
+    }
+
+    @Test
     void wildcardsSlicesAndFiltersReturnLists() {
         PathScope scope = Json.scope("{'users':[{'n':'a','s':0},{'n':'b','s':1}]}");
         assertThat(JsonPaths.read("$.users[*].n", scope)).isEqualTo(Json.of("['a','b']"));
