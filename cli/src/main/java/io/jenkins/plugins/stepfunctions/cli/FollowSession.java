@@ -141,20 +141,58 @@ final class FollowSession {
             if (p.deadline() != null) {
                 err.println("  answer before: " + p.deadline());
             }
-            err.print("Approve? [y]es / [n]o (reject) / [s]kip: ");
-            err.flush();
         }
-        String answer = terminal.readLine();
-        if (answer == null || answer.isBlank() || answer.trim().toLowerCase().startsWith("s")) {
+        Boolean approved = askApproveOrReject();
+        if (approved == null) {
             err.println("sfn: left pending; answer later with: sfn approve " + p.executionArn() + " --state " + p.state());
             err.flush();
             return null;
         }
-        boolean approved = answer.trim().toLowerCase().startsWith("y");
         err.print("Comment (optional): ");
         err.flush();
         String comment = terminal.readLine();
         return new Decision(approved, approver, comment == null || comment.isBlank() ? null : comment.trim(), null);
+    }
+
+    /**
+     * True to approve, false to reject, null to leave pending. A deployment decision is never
+     * guessed: an answer that is neither a yes nor a no is asked again.
+     */
+    private Boolean askApproveOrReject() throws IOException {
+        while (true) {
+            synchronized (out) {
+                err.print("Approve? [y]es / [n]o (reject) / [s]kip: ");
+                err.flush();
+            }
+            String answer = terminal.readLine();
+            switch (PromptAnswer.of(answer)) {
+                case APPROVE:
+                    return true;
+                case REJECT:
+                    return false;
+                case SKIP:
+                    return null;
+                default:
+                    synchronized (out) {
+                        err.println("sfn: '" + answer.trim() + "' is not an answer: type y to approve, n to reject, s to skip.");
+                    }
+            }
+        }
+    }
+
+    /** What a person typed at the approval prompt. */
+    enum PromptAnswer {
+        APPROVE, REJECT, SKIP, UNCLEAR;
+
+        static PromptAnswer of(String typed) {
+            String word = typed == null ? "" : typed.trim().toLowerCase(java.util.Locale.ROOT);
+            return switch (word) {
+                case "y", "yes", "a", "approve" -> APPROVE;
+                case "n", "no", "r", "reject" -> REJECT;
+                case "", "s", "skip" -> SKIP;
+                default -> UNCLEAR;
+            };
+        }
     }
 
     private void printOutcome(Outcome outcome, RenderStyle style) {
