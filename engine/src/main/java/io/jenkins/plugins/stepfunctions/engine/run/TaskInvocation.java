@@ -158,6 +158,11 @@ final class TaskInvocation {
 
     private void answerFromMock(MockedResponse response, int attempt) {
         if (response instanceof MockedResponse.Throw t) {
+            if (sync || waitForToken) {
+                // AWS: the request was submitted, then the job or the callback failed
+                execution.emit(run.lane, "TaskSubmitted", "taskSubmittedEventDetails",
+                        () -> EventDetails.resourceOutput(resourceType, resource, "{}"));
+            }
             fail(t.error(), t.cause());
             return;
         }
