@@ -47,7 +47,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * HTTP (EngineServer on loopback, AWS JSON 1.0 StartExecution + DescribeExecution polling);
  * the peer through its JavaScript API (StateMachine.run), with Wait/retry delays at zero.
  * Transitions are states entered, counted from our engine's history of the same definition.
- * Each workload warms up, then runs {@link #REPEATS} timed batches in-process and on the peer (the
+ * Each workload warms up (at least {@link #WARMUP_SECONDS}), then runs {@link #REPEATS} timed batches in-process and on the peer (the
  * fastest counts) and one batch over HTTP, on a fresh server (the server keeps every history).
  * {@code --no-http} and {@code --no-peer} leave those columns out.
  */
@@ -56,6 +56,11 @@ public class EngineBenchmark {
     private static final String ROLE = "arn:aws:iam::123456789012:role/bench";
     /** Timed batches per workload and engine; the fastest counts (a shared machine's noise only slows runs down). */
     private static final int REPEATS = 3;
+    /**
+     * Minimum warm-up per workload and engine. On a busy machine the JIT compiler threads get little
+     * CPU, so a warm-up counted in executions alone can end before the hot paths are compiled.
+     */
+    private static final long WARMUP_SECONDS = 10;
 
     record Workload(String id, String title, ObjectNode definition, JsonNode input, int executions,
                     int concurrency, int warmup) {
@@ -70,7 +75,7 @@ public class EngineBenchmark {
     public static void main(String[] args) throws Exception {
         boolean http = !List.of(args).contains("--no-http");
         boolean withPeer = !List.of(args).contains("--no-peer");
-        // warm-ups as long as the timed runs: both the JVM and Node compile the hot paths first
+        // warm-up batches (at least WARMUP_SECONDS): both the JVM and Node compile the hot paths first
         List<Workload> workloads = List.of(
                 new Workload("pass-chain", "1,000-state Pass chain (x100 executions)", passChain(1000), JSON.readTree("{\"n\":1}"), 100, 1, 100),
                 new Workload("choice-loop", "Choice loop, 10,000 iterations (x5)", choiceLoop(10_000), JSON.readTree("{}"), 5, 1, 10),
@@ -85,7 +90,10 @@ public class EngineBenchmark {
                 Execution probe = runOne(engine, def, w, "probe");
                 long transitions = statesEntered(probe);
                 transitionsPerExecution.put(w.id(), transitions);
-                runMany(engine, def, w, w.warmup(), "warm");
+                long warmUntil = System.nanoTime() + WARMUP_SECONDS * 1_000_000_000L;
+                do {
+                    runMany(engine, def, w, w.warmup(), "warm");
+                } while (System.nanoTime() < warmUntil);
                 double seconds = Double.MAX_VALUE;
                 Execution last = null;
                 for (int r = 0; r < REPEATS; r++) {
@@ -352,7 +360,7 @@ public class EngineBenchmark {
         try (OutputStream in = p.getOutputStream()) {
             for (Workload w : workloads) {
                 ObjectNode request = JSON.createObjectNode().put("id", w.id()).put("executions", w.executions())
-                        .put("concurrency", w.concurrency()).put("warmup", w.warmup()).put("repeats", REPEATS);
+                        .put("concurrency", w.concurrency()).put("warmup", w.warmup()).put("warmupSeconds", WARMUP_SECONDS).put("repeats", REPEATS);
                 request.set("definition", w.definition());
                 request.set("input", w.input());
                 in.write((request + "\n").getBytes(StandardCharsets.UTF_8));

@@ -5,8 +5,9 @@
 //   node run.cjs cases   < requests.jsonl   one JSON line per request {"id","definition","input"},
 //                                            prints {"id","status","output","error","cause"} per line
 //   node run.cjs bench   < requests.jsonl   one JSON line per request {"id","definition","input",
-//                                            "executions","concurrency","warmup"}, prints {"id","seconds",...}
-//                                            (the warm-up executions run first and are not timed; with
+//                                            "executions","concurrency","warmup","warmupSeconds","repeats"},
+//                                            prints {"id","seconds",...} (batches of "warmup" executions run
+//                                            first, for at least warmupSeconds, and are not timed; with
 //                                            "repeats" the executions run that many times, fastest reported)
 //
 // Wait states and retry intervals run without delay (the definitions under test never depend
@@ -77,7 +78,10 @@ const benchMode = async (request) => {
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, executions) }, worker));
   };
-  await runMany(request.warmup || 0);
+  const warmupUntil = process.hrtime.bigint() + BigInt(Math.round((request.warmupSeconds || 0) * 1e9));
+  do {
+    await runMany(request.warmup || 0);
+  } while (process.hrtime.bigint() < warmupUntil);
   failed = 0;
   const executions = request.executions || 1;
   let seconds = Infinity;
