@@ -182,6 +182,7 @@ public final class ExecutionFollower {
             }
         }
         state.lastBatch(delivered);
+        stats.poll(delivered > 0);
         state.cursor(state.cursor().withNextToken(r.nextToken()));
         return r.nextToken() != null && state.outcome() == null;
     }
@@ -219,6 +220,7 @@ public final class ExecutionFollower {
             resetReverse();
             batch.forEach(this::deliver);
             state.lastBatch(batch.size());
+            stats.poll(!batch.isEmpty());
             return false;
         }
         reverseToken = r.nextToken();
@@ -236,6 +238,7 @@ public final class ExecutionFollower {
             }
         }
         state.lastBatch(delivered);
+        stats.poll(delivered > 0);
         return false;
     }
 

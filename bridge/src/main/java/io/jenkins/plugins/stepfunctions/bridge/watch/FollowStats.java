@@ -9,6 +9,8 @@ public final class FollowStats {
     private final AtomicLong events = new AtomicLong();
     private final AtomicLong throttles = new AtomicLong();
     private final AtomicLong retriedErrors = new AtomicLong();
+    private final AtomicLong productivePolls = new AtomicLong();
+    private final AtomicLong idlePolls = new AtomicLong();
 
     void historyCall() {
         historyCalls.incrementAndGet();
@@ -28,6 +30,20 @@ public final class FollowStats {
 
     void retriedError() {
         retriedErrors.incrementAndGet();
+    }
+
+    void poll(boolean delivered) {
+        (delivered ? productivePolls : idlePolls).incrementAndGet();
+    }
+
+    /** Completed polls that delivered at least one new event. */
+    public long productivePolls() {
+        return productivePolls.get();
+    }
+
+    /** Completed polls that found nothing new: the price of following an idle execution. */
+    public long idlePolls() {
+        return idlePolls.get();
     }
 
     public long historyCalls() {
