@@ -43,7 +43,8 @@ import software.amazon.awssdk.services.sfn.model.HistoryEvent;
  *    AWS would answer (a token bucket of 250 refilled at 20/s, replayed over the recorded calls).
  *
  * Run from the repository root after `./mvnw -B -q -pl cli -am package -DskipTests`:
- *     java -Xmx512m -cp cli/target/sfn.jar bridge/bench/BridgeBenchmark.java [executions-for-part-3]
+ *     java -Xmx512m -cp cli/target/sfn.jar bridge/bench/BridgeBenchmark.java [executions-for-part-3 [parts, e.g. 1,2]]
+ * (part 2 alone under -Xmx64m shows the 25,000-event follow fits the heap goal).
  */
 public class BridgeBenchmark {
     static final String STEPS;
@@ -113,10 +114,16 @@ public class BridgeBenchmark {
     }
 
     static SfnClient client(EngineServer server, CallLog log) {
+        return client(server, log, false);
+    }
+
+    /** @param sdkRetries the SDK's standard retries (the naive follower's only protection) instead of none */
+    static SfnClient client(EngineServer server, CallLog log, boolean sdkRetries) {
         return SfnClient.builder().endpointOverride(server.endpoint()).region(Region.US_EAST_1)
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench")))
-                .overrideConfiguration(o -> o.addExecutionInterceptor(log).retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .overrideConfiguration(o -> o.addExecutionInterceptor(log)
+                        .retryStrategy(sdkRetries ? AwsRetryStrategy.standardRetryStrategy() : AwsRetryStrategy.doNotRetry()))
                 .build();
     }
 
@@ -181,16 +188,23 @@ public class BridgeBenchmark {
         int concurrent = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         System.out.printf("BridgeBenchmark: Java %s, %d CPUs, -Xmx %d MiB%n", System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
-        latencyAndCalls();
-        heap();
-        concurrency(concurrent);
+        String parts = args.length > 1 ? args[1] : "1,2,3";
+        if (parts.contains("1")) {
+            latencyAndCalls();
+        }
+        if (parts.contains("2")) {
+            heap();
+        }
+        if (parts.contains("3")) {
+            concurrency(concurrent);
+        }
     }
 
     static void latencyAndCalls() throws Exception {
         CallLog bridgeLog = new CallLog();
         CallLog naiveLog = new CallLog();
         try (EngineServer server = EngineServer.start("127.0.0.1", 0, new EngineConfig(Clock.systemUTC(), 0.1, null, null));
-             SfnClient bridgeSfn = client(server, bridgeLog); SfnClient naiveSfn = client(server, naiveLog);
+             SfnClient bridgeSfn = client(server, bridgeLog); SfnClient naiveSfn = client(server, naiveLog, true);
              FollowScheduler scheduler = FollowScheduler.create(2, 16)) {
             String machine = bridgeSfn.createStateMachine(b -> b.name("steps").definition(STEPS)
                     .roleArn("arn:aws:iam::123456789012:role/r")).stateMachineArn();
@@ -317,7 +331,7 @@ public class BridgeBenchmark {
         for (boolean bridge : new boolean[] {true, false}) {
             CallLog log = new CallLog();
             try (EngineServer server = EngineServer.start("127.0.0.1", 0, new EngineConfig(Clock.systemUTC(), 0.5, null, null));
-                 SfnClient sfn = client(server, log)) {
+                 SfnClient sfn = client(server, log, !bridge)) {
                 String machine = sfn.createStateMachine(b -> b.name("two-waits").definition(TWO_WAITS)
                         .roleArn("arn:aws:iam::123456789012:role/r")).stateMachineArn();
                 List<String> arns = new ArrayList<>();
@@ -329,6 +343,7 @@ public class BridgeBenchmark {
                 int peakThreads = threadsBefore;
                 long start = System.nanoTime();
                 Set<String> finished = Collections.synchronizedSet(new HashSet<>());
+                AtomicLong crashed = new AtomicLong();
                 List<CompletableFuture<?>> all = new ArrayList<>();
                 FollowScheduler scheduler = bridge ? FollowScheduler.create(2, 16) : null;
                 for (String arn : arns) {
@@ -343,6 +358,8 @@ public class BridgeBenchmark {
                                 finished.add(arn);
                             } catch (InterruptedException e) {
                                 Thread.currentThread().interrupt();
+                            } catch (RuntimeException e) {
+                                crashed.incrementAndGet();
                             }
                         });
                         t.start();
@@ -365,10 +382,11 @@ public class BridgeBenchmark {
                 if (bridge) {
                     System.out.printf("3. %d concurrent executions (10 s Wait, Pass, 10 s Wait each), one JVM%n", n);
                 }
-                System.out.printf("   %s: %d threads following, %d calls (%.1f/execution) in %.0f s = %.1f calls/s average, %.0f peak in 1 s; AWS would throttle %d; %d/%d followed to the end%n",
+                System.out.printf("   %s: %d threads following, %d calls (%.1f/execution) in %.0f s = %.1f calls/s average, %.0f peak in 1 s; AWS would throttle %d; %d/%d followed to the end%s%n",
                         bridge ? "bridge (one scheduler, 2 threads, budget 16/s)" : "naive (a thread per execution)",
                         bridge ? 2 : peakThreads - threadsBefore, log.count.get(), log.count.get() / (double) n, seconds,
-                        log.count.get() / seconds, log.peakPerSecond(), log.throttled(), finished.size(), n);
+                        log.count.get() / seconds, log.peakPerSecond(), log.throttled(), finished.size(), n,
+                        crashed.get() == 0 ? "" : " (" + crashed.get() + " gave up after the SDK's retries: connect timeouts)");
             }
         }
     }

@@ -8,7 +8,6 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,9 +39,24 @@ public final class ApprovalTracker implements Serializable {
     private final ApprovalRules rules;
     private final LinkedHashMap<Long, PendingApproval> pending = new LinkedHashMap<>();
     private final Set<String> answered = new HashSet<>();
-    /** TaskStarted/TaskSubmitted/ActivityStarted event id -> the scheduled event it belongs to. */
-    private final Map<Long, Long> scheduledOf = new HashMap<>();
-    private final Map<Long, String> stateOf = new HashMap<>();
+    /**
+     * TaskStarted/TaskSubmitted/ActivityStarted event id -> the scheduled event it belongs to, and
+     * event id -> state name. A task's events follow its state's entry closely, so the most recent
+     * few thousand are enough; older ones are dropped to keep a long history's state small.
+     */
+    private final Map<Long, Long> scheduledOf = recent();
+    private final Map<Long, String> stateOf = recent();
+
+    private static final int REMEMBERED_EVENTS = 1024;
+
+    private static <V> Map<Long, V> recent() {
+        return new LinkedHashMap<>() {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Long, V> eldest) {
+                return size() > REMEMBERED_EVENTS;
+            }
+        };
+    }
 
     public ApprovalTracker(String executionArn, ApprovalRules rules) {
         this.executionArn = executionArn;
@@ -70,7 +84,7 @@ public final class ApprovalTracker implements Serializable {
         List<Change> changes = new ArrayList<>();
         String type = e.typeAsString();
         Long prev = e.previousEventId();
-        if (type.endsWith("StateEntered")) {
+        if (type.equals("TaskStateEntered")) {
             stateOf.put(e.id(), e.stateEnteredEventDetails().name());
         } else if (type.equals("TaskScheduled") || type.equals("ActivityScheduled")) {
             String state = prev == null ? null : stateOf.get(prev);

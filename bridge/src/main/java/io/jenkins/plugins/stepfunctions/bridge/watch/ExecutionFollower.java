@@ -43,11 +43,16 @@ import software.amazon.awssdk.services.sfn.model.TaskTimedOutException;
  *
  * <p>Reading history: forward pages of 1000 with nextToken while catching up; once caught up (AWS gives
  * no token at the end of a running execution's history), newest-first pages sized to what is new, so
- * an idle poll fetches one event and a busy one fetches the new events once. Event ids are consecutive,
+ * a poll is one call that returns the new events plus a few already delivered ones. Event ids are consecutive,
  * so anything at or below the cursor is dropped: a retried call can never deliver an event twice.
  */
 public final class ExecutionFollower {
     private static final int PAGE = 1000;
+    /**
+     * Newest-first reads ask for a few more events than the last batch had, so that one call usually
+     * holds all that is new; an idle poll re-reads at most this many already delivered events.
+     */
+    private static final int PROBE_MIN = 10;
     private static final int PROBE_MAX = 100;
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -190,7 +195,7 @@ public final class ExecutionFollower {
     private boolean reverse(HistoryCursor c) {
         int size;
         if (reverseToken == null) {
-            size = Math.max(1, Math.min(PROBE_MAX, state.lastBatch()));
+            size = Math.max(PROBE_MIN, Math.min(PROBE_MAX, 2 * state.lastBatch()));
         } else {
             size = (int) Math.max(1, Math.min(PAGE, reverseNewest - c.lastEventId() - reverseBuffer.size()));
         }
@@ -214,7 +219,9 @@ public final class ExecutionFollower {
                 reachedCursor = true;
             }
         }
-        if (reachedCursor || r.nextToken() == null) {
+        // ids are consecutive: holding every id between the cursor and the newest means nothing is missing
+        boolean complete = reverseNewest > 0 && reverseBuffer.size() >= reverseNewest - c.lastEventId();
+        if (reachedCursor || complete || r.nextToken() == null) {
             reverseBuffer.sort(Comparator.comparingLong(HistoryEvent::id));
             List<HistoryEvent> batch = List.copyOf(reverseBuffer);
             resetReverse();

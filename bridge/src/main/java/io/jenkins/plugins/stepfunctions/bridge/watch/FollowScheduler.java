@@ -3,9 +3,11 @@ package io.jenkins.plugins.stepfunctions.bridge.watch;
 import io.jenkins.plugins.stepfunctions.bridge.result.Outcome;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -15,14 +17,15 @@ import java.util.function.Function;
 
 /**
  * Follows many executions with a few threads: each follower is advanced by a scheduled task and
- * rescheduled after the delay it asks for, never sleeping on a thread. Calls share one
- * {@link RateBudget} per account/region key, so a thousand builds do not throttle their account.
+ * rescheduled after the delay it asks for, never sleeping on a thread. Followers that are due wait in
+ * one first-come-first-served lane per account/region key, which lets them through only as fast as
+ * that key's {@link RateBudget} allows, so a thousand builds do not throttle their account.
  */
 public final class FollowScheduler implements AutoCloseable {
     private final ScheduledExecutorService executor;
     private final boolean ownsExecutor;
     private final Function<String, RateBudget> budgetFactory;
-    private final Map<String, RateBudget> budgets = new ConcurrentHashMap<>();
+    private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
     private final Map<String, Task> byExecution = new ConcurrentHashMap<>();
 
     public FollowScheduler(ScheduledExecutorService executor, Function<String, RateBudget> budgetFactory) {
@@ -51,12 +54,16 @@ public final class FollowScheduler implements AutoCloseable {
     }
 
     public RateBudget budget(String key) {
-        return budgets.computeIfAbsent(key, budgetFactory);
+        return lane(key).budget;
+    }
+
+    private Lane lane(String key) {
+        return lanes.computeIfAbsent(key, k -> new Lane(budgetFactory.apply(k)));
     }
 
     /** Starts advancing the follower now; {@code budgetKey} is usually {@code Connection.budgetKey()}. */
     public Following follow(ExecutionFollower follower, String budgetKey) {
-        Task task = new Task(follower, budget(budgetKey));
+        Task task = new Task(follower, lane(budgetKey));
         byExecution.put(follower.executionArn(), task);
         task.result.whenComplete((o, e) -> byExecution.remove(follower.executionArn(), task));
         task.schedule(Duration.ZERO);
@@ -84,48 +91,84 @@ public final class FollowScheduler implements AutoCloseable {
         }
     }
 
-    private final class Task implements Following, Runnable {
-        private final ExecutionFollower follower;
+    /** Due followers of one budget, let through one token at a time. */
+    private final class Lane {
         private final RateBudget budget;
+        private final Queue<Task> due = new ConcurrentLinkedQueue<>();
+        private boolean drainScheduled;
+
+        Lane(RateBudget budget) {
+            this.budget = budget;
+        }
+
+        void enqueue(Task t) {
+            due.add(t);
+            drain();
+        }
+
+        synchronized void drain() {
+            while (!due.isEmpty()) {
+                Duration wait = budget.tryTake();
+                if (!wait.isZero()) {
+                    if (!drainScheduled) {
+                        drainScheduled = true;
+                        executor.schedule(this::scheduledDrain, wait.toNanos(), TimeUnit.NANOSECONDS);
+                    }
+                    return;
+                }
+                Task t = due.poll();
+                executor.execute(t::advance);
+            }
+        }
+
+        private void scheduledDrain() {
+            synchronized (this) {
+                drainScheduled = false;
+            }
+            drain();
+        }
+    }
+
+    private final class Task implements Following {
+        private final ExecutionFollower follower;
+        private final Lane lane;
         private final CompletableFuture<Outcome> result = new CompletableFuture<>();
         private ScheduledFuture<?> next;
-        private boolean running;
-        private boolean reserved;
+        /** Due or running: a wake-up then only marks the follower, the next delay will be short. */
+        private boolean busy;
 
-        Task(ExecutionFollower follower, RateBudget budget) {
+        Task(ExecutionFollower follower, Lane lane) {
             this.follower = follower;
-            this.budget = budget;
+            this.lane = lane;
         }
 
         synchronized void schedule(Duration delay) {
             if (result.isDone()) {
                 return;
             }
-            next = executor.schedule(this, Math.max(0, delay.toNanos()), TimeUnit.NANOSECONDS);
+            next = executor.schedule(this::due, Math.max(0, delay.toNanos()), TimeUnit.NANOSECONDS);
         }
 
-        @Override
-        public void run() {
+        private void due() {
             synchronized (this) {
-                if (result.isDone() || running) {
+                if (result.isDone() || busy) {
                     return;
                 }
-                if (!reserved) {
-                    Duration wait = budget.reserve();
-                    if (!wait.isZero()) {
-                        reserved = true;
-                        next = executor.schedule(this, wait.toNanos(), TimeUnit.NANOSECONDS);
-                        return;
-                    }
-                }
-                reserved = false;
-                running = true;
+                busy = true;
+                next = null;
             }
+            lane.enqueue(this);
+        }
+
+        void advance() {
             Duration again = null;
             try {
+                if (result.isDone()) {
+                    return;
+                }
                 long callsBefore = follower.stats().calls();
                 Advance a = follower.advance();
-                budget.charge((int) (follower.stats().calls() - callsBefore) - 1);
+                lane.budget.charge((int) (follower.stats().calls() - callsBefore) - 1);
                 if (a instanceof Advance.Finished f) {
                     result.complete(f.outcome());
                 } else {
@@ -135,7 +178,7 @@ public final class FollowScheduler implements AutoCloseable {
                 result.completeExceptionally(e);
             } finally {
                 synchronized (this) {
-                    running = false;
+                    busy = false;
                 }
             }
             if (again != null) {
@@ -154,10 +197,17 @@ public final class FollowScheduler implements AutoCloseable {
         }
 
         @Override
-        public synchronized void wake() {
+        public void wake() {
             follower.wake();
-            if (!running && !reserved && next != null && next.cancel(false)) {
-                schedule(Duration.ZERO);
+            boolean now;
+            synchronized (this) {
+                now = !busy && next != null && next.cancel(false);
+                if (now) {
+                    next = null;
+                }
+            }
+            if (now) {
+                due();
             }
         }
 

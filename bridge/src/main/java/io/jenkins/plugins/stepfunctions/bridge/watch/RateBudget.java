@@ -3,8 +3,9 @@ package io.jenkins.plugins.stepfunctions.bridge.watch;
 import java.time.Duration;
 
 /**
- * A token bucket for API calls of one account and region. {@link #reserve()} never blocks: it takes
- * a slot and says how long to wait before using it, so callers schedule instead of sleeping.
+ * A token bucket for API calls of one account and region. {@link #tryTake()} never blocks: it takes
+ * a token or says how long until one is there, so callers schedule instead of sleeping. Calls made
+ * beyond the token taken are {@link #charge charged} afterwards and delay the next ones.
  * AWS refills GetExecutionHistory at 20/s (burst 250); the default stays below that.
  */
 public final class RateBudget {
@@ -35,23 +36,27 @@ public final class RateBudget {
         return perSecond;
     }
 
-    /** Takes one call's slot; returns how long to wait before making the call (zero: now). */
-    public synchronized Duration reserve() {
-        return take(1);
+    /** Takes a token and returns zero, or takes nothing and returns how long until a token is there. */
+    public synchronized Duration tryTake() {
+        refill();
+        if (tokens >= 1) {
+            tokens -= 1;
+            return Duration.ZERO;
+        }
+        return Duration.ofNanos(Math.max(1_000_000L, (long) ((1 - tokens) / perSecond * 1e9)));
     }
 
-    /** Accounts for calls already made beyond the reserved one (heartbeats, definition lookups). */
+    /** Accounts for calls already made beyond the token taken (heartbeats, definition lookups). */
     public synchronized void charge(int calls) {
         if (calls > 0) {
-            take(calls);
+            refill();
+            tokens -= calls;
         }
     }
 
-    private Duration take(int n) {
+    private void refill() {
         long now = nanoTime.getAsLong();
         tokens = Math.min(burst, tokens + (now - last) / 1e9 * perSecond);
         last = now;
-        tokens -= n;
-        return tokens >= 0 ? Duration.ZERO : Duration.ofNanos((long) (-tokens / perSecond * 1e9));
     }
 }

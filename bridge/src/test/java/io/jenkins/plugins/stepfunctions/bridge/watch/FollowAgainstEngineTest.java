@@ -178,6 +178,34 @@ class FollowAgainstEngineTest {
     }
 
     @Test
+    void manyFollowersSharingABudgetStayWithinItsRate() throws Exception {
+        List<String> arns = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            arns.add(start(fanout + "#Ok", "{\"hosts\":[\"a\"]}"));
+        }
+        List<FollowStats> stats = new ArrayList<>();
+        List<java.util.concurrent.CompletableFuture<?>> results = new ArrayList<>();
+        long start = System.nanoTime();
+        try (FollowScheduler scheduler = FollowScheduler.create(2, 20)) {
+            for (String arn : arns) {
+                FollowStats s = new FollowStats();
+                stats.add(s);
+                results.add(scheduler.follow(new ExecutionFollower(engine.clients.sfnNoRetry(), FollowState.start(arn),
+                        new RecordingListener(), EngineFixture.fastPolling(), java.time.Clock.systemUTC(), new java.util.Random(1), s),
+                        "shared").result());
+            }
+            java.util.concurrent.CompletableFuture.allOf(results.toArray(java.util.concurrent.CompletableFuture[]::new))
+                    .get(60, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long calls = stats.stream().mapToLong(FollowStats::calls).sum();
+
+        // burst of 20, then 20/s; one call of slack for a charge landing after the last token
+        assertThat(calls).isLessThanOrEqualTo((long) (20 + 20 * seconds) + 1);
+        assertThat(calls).isGreaterThanOrEqualTo(12);
+    }
+
+    @Test
     void anUnknownExecutionIsAClearErrorNotARetryLoop() {
         String missing = flaky.replace(":stateMachine:", ":execution:") + ":nope";
         ExecutionFollower follower = engine.follower(FollowState.start(missing), new RecordingListener());
