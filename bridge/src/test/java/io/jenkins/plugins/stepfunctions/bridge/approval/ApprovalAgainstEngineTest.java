@@ -173,6 +173,25 @@ class ApprovalAgainstEngineTest {
     }
 
     @Test
+    void anActivityTaskOfAConfiguredActivityIsAnApprovalAnsweredThroughGetActivityTask() throws Exception {
+        String activity = engine.clients.sfn().createActivity(b -> b.name("release-approvals")).activityArn();
+        String machine = engine.createMachine("activity-gate", """
+                {"StartAt":"Ask","States":{"Ask":{"Type":"Task","Resource":"%s",
+                  "Parameters":{"execution.$":"$$.Execution.Id","approval":{"message":"Ship via activity?"}},
+                  "ResultPath":"$.approval","End":true}}}""".formatted(activity));
+        RecordingListener listener = new RecordingListener();
+        Following following = follow(new FollowState(start(machine), new ApprovalRules(List.of(), List.of(activity))), listener);
+
+        PendingApproval p = awaitPending(listener);
+        assertThat(p.source()).isEqualTo(PendingApproval.Source.ACTIVITY);
+        assertThat(p.message()).isEqualTo("Ship via activity?");
+        assertThat(following.follower().answer(p.id(), Decision.approve("carol", null))).isEqualTo(AnswerResult.ANSWERED);
+
+        Outcome outcome = following.result().get(20, TimeUnit.SECONDS);
+        assertThat(outcome.output().path("approval").path("approver").asText()).isEqualTo("carol");
+    }
+
+    @Test
     void aCallbackTaskNotFollowingTheConventionIsNotAnApproval() throws Exception {
         RecordingListener listener = new RecordingListener();
         String arn = start(named);
