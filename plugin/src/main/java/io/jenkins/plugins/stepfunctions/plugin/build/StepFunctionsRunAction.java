@@ -38,6 +38,8 @@ import org.kohsuke.stapler.interceptor.RequirePOST;
 public final class StepFunctionsRunAction implements RunAction2, EnvironmentContributingAction {
     public static final String URL_NAME = "stepfunctions";
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Guards adding the action, without taking the Run's own monitor, which Jenkins locks for its own ends. */
+    private static final Object ADDING = new Object();
 
     private final CopyOnWriteArrayList<ExecutionRecord> executions = new CopyOnWriteArrayList<>();
     private transient Run<?, ?> run;
@@ -45,7 +47,7 @@ public final class StepFunctionsRunAction implements RunAction2, EnvironmentCont
 
     /** The build's action, added on first use. */
     public static StepFunctionsRunAction of(Run<?, ?> run, JenkinsServices services) {
-        synchronized (run) {
+        synchronized (ADDING) {
             StepFunctionsRunAction action = run.getAction(StepFunctionsRunAction.class);
             if (action == null) {
                 action = new StepFunctionsRunAction();
