@@ -7,9 +7,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.stepfunctions.engine.ApiException;
 import io.jenkins.plugins.stepfunctions.engine.StatesException;
+import io.jenkins.plugins.stepfunctions.engine.history.Details;
 import io.jenkins.plugins.stepfunctions.engine.history.EventDetails;
 import io.jenkins.plugins.stepfunctions.engine.history.ExecutionHistory;
-import io.jenkins.plugins.stepfunctions.engine.history.HistoryEvent;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
@@ -319,6 +319,11 @@ final class ExecutionRun implements Execution {
     // ---- events --------------------------------------------------------------------------------
 
     long emit(Lane lane, String type, String field, Supplier<ObjectNode> details) {
+        return emitDetails(lane, type, field, details == null ? null : () -> new Details.Json(details.get()));
+    }
+
+    /** {@link #emit} for details in a compact form (the events of every transition). */
+    long emitDetails(Lane lane, String type, String field, Supplier<? extends Details> details) {
         if (lane.silent) {
             return lane.last;
         }
@@ -329,6 +334,12 @@ final class ExecutionRun implements Execution {
 
     /** An event that follows {@code previousEventId} without moving the lane's position. */
     long emitAt(Lane lane, long previousEventId, String type, String field, Supplier<ObjectNode> details) {
+        return emitDetailsAt(lane, previousEventId, type, field,
+                details == null ? null : () -> new Details.Json(details.get()));
+    }
+
+    long emitDetailsAt(Lane lane, long previousEventId, String type, String field,
+                       Supplier<? extends Details> details) {
         if (lane.silent) {
             return previousEventId;
         }
@@ -336,13 +347,11 @@ final class ExecutionRun implements Execution {
     }
 
     private long emitTop(long previousEventId, String type, String field, ObjectNode details) {
-        return append(previousEventId, type, field, details);
+        return append(previousEventId, type, field, details == null ? null : new Details.Json(details));
     }
 
-    private long append(long previousEventId, String type, String field, ObjectNode details) {
-        long id = history.size() + 1L;
-        history.append(new HistoryEvent(id, previousEventId, now(), type, field, details));
-        return id;
+    private long append(long previousEventId, String type, String field, Details details) {
+        return history.append(previousEventId, services.clock().millis(), type, field, details);
     }
 
     // ---- services for states -------------------------------------------------------------------

@@ -9,6 +9,7 @@ import io.jenkins.plugins.stepfunctions.engine.asl.State;
 import io.jenkins.plugins.stepfunctions.engine.dataflow.JsonataScope;
 import io.jenkins.plugins.stepfunctions.engine.dataflow.PathScope;
 import io.jenkins.plugins.stepfunctions.engine.dataflow.PayloadTemplates;
+import io.jenkins.plugins.stepfunctions.engine.history.Details;
 import io.jenkins.plugins.stepfunctions.engine.history.EventDetails;
 import java.util.ArrayList;
 import java.util.List;
@@ -198,9 +199,9 @@ final class MapRun {
     private void launch(int index) {
         JsonNode item = itemsNode.get(index);
         JsonNode iterationInput = iterationInput(index, item);
-        long startedId = state.distributed() ? cursor : run.execution.emitAt(run.lane, cursor,
+        long startedId = state.distributed() ? cursor : run.execution.emitDetailsAt(run.lane, cursor,
                 "MapIterationStarted", "mapIterationStartedEventDetails",
-                () -> EventDetails.mapIteration(state.name(), index));
+                () -> new Details.MapIteration(state.name(), index));
         Lane lane = run.lane.child(startedId, state.distributed());
         lanes.add(lane);
         new GraphRun(run.execution, state.processor(), lane, false, step -> iterationDone(index, lane, step))
@@ -231,8 +232,8 @@ final class MapRun {
         completed++;
         if (step instanceof Step.Failed failed) {
             if (!state.distributed()) {
-                run.execution.emitAt(run.lane, failed.previousEventId(), "MapIterationFailed",
-                        "mapIterationFailedEventDetails", () -> EventDetails.mapIteration(state.name(), index));
+                run.execution.emitDetailsAt(run.lane, failed.previousEventId(), "MapIterationFailed",
+                        "mapIterationFailedEventDetails", () -> new Details.MapIteration(state.name(), index));
             }
             failures++;
             lastFailure = failed.error();
@@ -254,8 +255,8 @@ final class MapRun {
         } else {
             results[index] = ((Step.End) step).output();
             if (!state.distributed()) {
-                run.execution.emitAt(run.lane, lane.last, "MapIterationSucceeded",
-                        "mapIterationSucceededEventDetails", () -> EventDetails.mapIteration(state.name(), index));
+                run.execution.emitDetailsAt(run.lane, lane.last, "MapIterationSucceeded",
+                        "mapIterationSucceededEventDetails", () -> new Details.MapIteration(state.name(), index));
             }
             cursor = lane.last;
         }

@@ -15,6 +15,7 @@ import io.jenkins.plugins.stepfunctions.engine.dataflow.JsonataExpressions;
 import io.jenkins.plugins.stepfunctions.engine.dataflow.JsonataScope;
 import io.jenkins.plugins.stepfunctions.engine.dataflow.PathScope;
 import io.jenkins.plugins.stepfunctions.engine.dataflow.PayloadTemplates;
+import io.jenkins.plugins.stepfunctions.engine.history.Details;
 import io.jenkins.plugins.stepfunctions.engine.history.EventDetails;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -34,6 +35,9 @@ final class StateRun {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     /** Stands in for the context object of states that never read it. */
     private static final ObjectNode NO_CONTEXT = NODES.objectNode();
+    /** AWS's event types per state type ({@code PassStateEntered} ...), built once instead of per transition. */
+    private static final Map<String, String> ENTERED = eventTypes("StateEntered");
+    private static final Map<String, String> EXITED = eventTypes("StateExited");
 
     final GraphRun graphRun;
     final ExecutionRun execution;
@@ -43,7 +47,8 @@ final class StateRun {
     final JsonNode input;
     long enteredId;
     private long enteredPrev;
-    private Instant enteredTime;
+    /** When the state was entered, in milliseconds (the precision of $$.State.EnteredTime). */
+    private long enteredMillis;
     private final int[] retryCounts;
     /** Incremented per attempt so that late answers to an abandoned attempt are ignored. */
     int attempt;
@@ -63,12 +68,17 @@ final class StateRun {
         this.retryCounts = new int[state.retry().size()];
     }
 
+    private static Map<String, String> eventTypes(String suffix) {
+        return java.util.stream.Stream.of("Pass", "Task", "Choice", "Wait", "Succeed", "Fail", "Parallel", "Map")
+                .collect(java.util.stream.Collectors.toUnmodifiableMap(type -> type, type -> type + suffix));
+    }
+
     /** Enters the state and runs it; the step when it finished at once, else null (it resumes later). */
     Step start() {
         enteredPrev = lane.last;
-        enteredTime = execution.now();
-        enteredId = execution.emit(lane, state.type() + "StateEntered", "stateEnteredEventDetails",
-                () -> EventDetails.stateEntered(state.name(), execution.text(input)));
+        enteredMillis = execution.services().clock().millis();
+        enteredId = execution.emitDetails(lane, ENTERED.get(state.type()), "stateEnteredEventDetails",
+                () -> new Details.StateEntered(state.name(), execution.text(input)));
         if (graphRun.topLevel) {
             execution.rememberRedrivePoint(state.name(), input);
         }
@@ -318,8 +328,8 @@ final class StateRun {
         if (assigned != null) {
             lane.variables.putAll(assigned);
         }
-        execution.emit(lane, state.type() + "StateExited", "stateExitedEventDetails",
-                () -> EventDetails.stateExited(state.name(), text, assignedText(assigned)));
+        execution.emitDetails(lane, EXITED.get(state.type()), "stateExitedEventDetails",
+                () -> new Details.StateExited(state.name(), text, assignedText(assigned)));
         boolean end = next == null;
         complete(end ? new Step.End(output) : new Step.Next(next, output));
     }
@@ -447,7 +457,7 @@ final class StateRun {
 
     ObjectNode context() {
         if (context == null) {
-            context = execution.contextObject(state.name(), enteredTime, taskToken);
+            context = execution.contextObject(state.name(), Instant.ofEpochMilli(enteredMillis), taskToken);
         }
         return context;
     }
