@@ -36,6 +36,7 @@ public final class ChoiceRules {
     }
 
     private static final Map<String, Operator> COMPARISONS = comparisons();
+    private static final BoundedCache<Pattern> WILDCARDS = new BoundedCache<>(1024, ChoiceRules::wildcard);
     private static final Set<String> TYPE_TESTS =
             Set.of("IsNull", "IsPresent", "IsNumeric", "IsString", "IsBoolean", "IsTimestamp");
 
@@ -156,7 +157,9 @@ public final class ChoiceRules {
                 if (!value.isNumber() || !operand.isNumber()) {
                     return false;
                 }
-                order = value.decimalValue().compareTo(operand.decimalValue());
+                // integers (the usual counters and sizes) compare exactly as longs, without two BigDecimals
+                order = isIntegral(value) && isIntegral(operand) ? Long.compare(value.longValue(), operand.longValue())
+                        : value.decimalValue().compareTo(operand.decimalValue());
             }
             case BOOLEAN -> {
                 return value.isBoolean() && operand.isBoolean() && value.booleanValue() == operand.booleanValue();
@@ -171,7 +174,7 @@ public final class ChoiceRules {
             }
             default -> {
                 return value.isTextual() && operand.isTextual()
-                        && wildcard(operand.textValue()).matcher(value.textValue()).matches();
+                        && WILDCARDS.get(operand.textValue()).matcher(value.textValue()).matches();
             }
         }
         return switch (operator.comparison()) {
@@ -181,6 +184,10 @@ public final class ChoiceRules {
             case LESS_THAN_EQUALS -> order <= 0;
             case GREATER_THAN_EQUALS -> order >= 0;
         };
+    }
+
+    private static boolean isIntegral(JsonNode number) {
+        return number.isInt() || number.isLong();
     }
 
     private static OffsetDateTime timestamp(JsonNode value) {

@@ -23,6 +23,10 @@ public final class EventDetails {
 
     /** Compact JSON text of a value, as AWS writes payloads into history and DescribeExecution. */
     public static String text(JsonNode value) {
+        String text = value == null ? null : CompactJson.write(value);
+        if (text != null) {
+            return text;
+        }
         try {
             return MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {

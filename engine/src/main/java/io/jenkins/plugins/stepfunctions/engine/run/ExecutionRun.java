@@ -200,7 +200,7 @@ final class ExecutionRun implements Execution {
             return;
         }
         if (step instanceof Step.End end) {
-            String text = EventDetails.text(end.output());
+            String text = text(end.output());
             terminate(ExecutionStatus.SUCCEEDED, text, null, null, "ExecutionSucceeded",
                     "executionSucceededEventDetails", EventDetails.output(text), topLane.last);
         } else if (step instanceof Step.Failed failed) {
