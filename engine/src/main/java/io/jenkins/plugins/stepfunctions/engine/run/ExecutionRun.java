@@ -284,7 +284,7 @@ final class ExecutionRun implements Execution {
     }
 
     private void drain() {
-        int budget = 10_000;
+        int budget = 8;
         while (true) {
             synchronized (this) {
                 Runnable next = queue.poll();

@@ -10,6 +10,8 @@ import java.util.function.Consumer;
  * execution's actor.
  */
 final class GraphRun {
+    private static final int STEPS_BEFORE_YIELD = 1000;
+
     final ExecutionRun execution;
     final Graph graph;
     final Lane lane;
@@ -29,8 +31,15 @@ final class GraphRun {
     }
 
     void drive(Step step) {
+        int steps = 0;
         while (step instanceof Step.Next next) {
             if (lane.cancelled()) {
+                return;
+            }
+            if (++steps > STEPS_BEFORE_YIELD) {
+                // an endless Choice loop must not hold a worker: other executions get their turn
+                Step resume = step;
+                execution.post(() -> drive(resume));
                 return;
             }
             step = new StateRun(this, graph.state(next.state()), next.input()).start();

@@ -153,4 +153,21 @@ class InterpreterBehaviourTest {
         assertThat(e.status()).isEqualTo(ExecutionStatus.TIMED_OUT);
         assertThat(types(e)).endsWith("ExecutionTimedOut");
     }
+
+    @Test
+    void endlessLoopsDoNotStarveOtherExecutions() {
+        String endless = "{\"StartAt\":\"Check\",\"States\":{\"Check\":{\"Type\":\"Choice\",\"Choices\":[{"
+                + "\"Variable\":\"$.never\",\"IsPresent\":true,\"Next\":\"Done\"}],\"Default\":\"Loop\"},"
+                + "\"Loop\":{\"Type\":\"Pass\",\"Next\":\"Check\"},\"Done\":{\"Type\":\"Succeed\"}}}";
+        java.util.List<Execution> spinning = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            spinning.add(fx.start(endless, "{}"));
+        }
+        Execution quick = await(fx.start("{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Pass\","
+                + "\"End\":true}}}", "{}"));
+        assertThat(quick.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(spinning).allSatisfy(e -> assertThat(e.status()).isEqualTo(ExecutionStatus.RUNNING));
+        spinning.forEach(e -> e.stop(null, null));
+        assertThat(spinning).allSatisfy(e -> assertThat(await(e).status()).isEqualTo(ExecutionStatus.ABORTED));
+    }
 }
