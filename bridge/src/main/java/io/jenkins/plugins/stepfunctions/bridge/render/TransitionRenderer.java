@@ -252,8 +252,11 @@ public final class TransitionRenderer implements Serializable {
                 executionStart = t;
                 out.add(line(t, e.id(), LineKind.EXECUTION, null, "Execution started", Map.of()));
             }
-            case "ExecutionRedriven" -> out.add(line(t, e.id(), LineKind.EXECUTION, null, "Execution redriven (redrive "
+            case "ExecutionRedriven" -> {
+                forgetOpenStates();
+                out.add(line(t, e.id(), LineKind.EXECUTION, null, "Execution redriven (redrive "
                     + (e.executionRedrivenEventDetails() == null ? "?" : e.executionRedrivenEventDetails().redriveCount()) + ")", Map.of()));
+            }
             case "ExecutionSucceeded", "ExecutionFailed", "ExecutionTimedOut", "ExecutionAborted" -> {
                 String status = switch (type) {
                     case "ExecutionSucceeded" -> "SUCCEEDED";
@@ -268,10 +271,28 @@ public final class TransitionRenderer implements Serializable {
                 out.add(line(t, e.id(), status.equals("SUCCEEDED") ? LineKind.EXECUTION : LineKind.FAILED, null, text,
                         fields("status", status, "error", ec[0], "cause", ec[1])));
                 summary(out, t, status);
+                forgetOpenStates();
             }
             default -> {
             }
         }
+    }
+
+    /**
+     * An ended (or redriven) run leaves nothing open: a redrive re-enters states from scratch, and a
+     * failure of the run before must not read as caught when the state now succeeds.
+     */
+    private void forgetOpenStates() {
+        ownerOfEvent.clear();
+        eventsOfState.clear();
+        enteredAt.clear();
+        attemptsInEntry.clear();
+        lastFailure.clear();
+        maps.clear();
+        open.clear();
+        pendingCatch = null;
+        depth = 0;
+        mapDepth = 0;
     }
 
     private void summary(List<RenderedLine> out, Instant t, String status) {

@@ -64,6 +64,16 @@ public final class FollowState implements Serializable {
         return outcome;
     }
 
+    /**
+     * After a redrive ({@code ExecutionControl.redrive}) of the ended execution: forget the outcome, so
+     * that a follower given this state goes on after the last delivered event (ExecutionRedriven and
+     * what follows) to the new outcome.
+     */
+    public void reopenAfterRedrive() {
+        outcome = null;
+        cursor = cursor.withNextToken(null);
+    }
+
     void outcome(Outcome o) {
         outcome = o;
     }

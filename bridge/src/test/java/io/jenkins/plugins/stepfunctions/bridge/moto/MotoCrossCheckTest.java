@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jenkins.plugins.stepfunctions.bridge.RecordingListener;
 import io.jenkins.plugins.stepfunctions.bridge.connect.AwsClients;
 import io.jenkins.plugins.stepfunctions.bridge.connect.Connection;
+import io.jenkins.plugins.stepfunctions.bridge.control.ExecutionControl;
 import io.jenkins.plugins.stepfunctions.bridge.launch.LaunchRequest;
 import io.jenkins.plugins.stepfunctions.bridge.launch.Launched;
 import io.jenkins.plugins.stepfunctions.bridge.launch.Launcher;
@@ -94,5 +95,27 @@ class MotoCrossCheckTest {
         assertThat(outcome.error()).isEqualTo("Deploy.Broken");
         assertThat(outcome.cause()).isEqualTo("health check red");
         assertThat(listener.text()).contains("Execution FAILED", "Deploy.Broken: health check red");
+    }
+
+    @Test
+    void stoppingARunningExecutionEndsTheFollowWithAbortedAndTheGivenError() throws Exception {
+        String arn = createMachine("long-bake", """
+                {"StartAt":"Bake","States":{"Bake":{"Type":"Wait","Seconds":600,"End":true}}}""");
+        String executionArn = new Launcher(clients.sfn()).launch(LaunchRequest.of(arn, "{}")).executionArn();
+        RecordingListener listener = new RecordingListener();
+        try (FollowScheduler scheduler = FollowScheduler.create(1, 50)) {
+            ExecutionFollower f = new ExecutionFollower(clients.sfnNoRetry(), FollowState.start(executionArn), listener,
+                    PollingPolicy.defaults().scaled(0.1), Clock.systemUTC(), new Random(1), new FollowStats());
+            var following = scheduler.follow(f, "moto");
+            while (!listener.text().contains("> Bake (Wait)")) {
+                Thread.sleep(20);
+            }
+
+            new ExecutionControl(clients.sfn()).stop(executionArn, ExecutionControl.BUILD_ABORTED, "build aborted");
+            Outcome outcome = following.result().get(30, TimeUnit.SECONDS);
+
+            assertThat(outcome.status()).isEqualTo("ABORTED");
+            assertThat(listener.text()).contains("Execution ABORTED");
+        }
     }
 }

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 class FollowAgainstEngineTest {
     static final String MOCKS = """
             {"StateMachines":{
+              "redrivable":{"TestCases":{"FailsOnce":{"Deploy":"FailsOnceThenOk"}}},
               "flaky":{"TestCases":{"RetriedThenCaught":{"Deploy":"FailsThrice","Rollback":"Ok"},
                                     "RetriedThenOk":{"Deploy":"FailsOnceThenOk","Rollback":"Ok"}}},
               "fanout":{"TestCases":{"Ok":{"Ping":"Ok"}}}},
@@ -51,6 +52,10 @@ class FollowAgainstEngineTest {
               "Hosts":{"Type":"Map","ItemsPath":"$.hosts","ItemProcessor":{"StartAt":"Ping","States":{
                 "Ping":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Parameters":{"FunctionName":"ping"},"End":true}}},
                 "End":true}}}""";
+
+    static final String REDRIVABLE = """
+            {"StartAt":"Prepare","States":{"Prepare":{"Type":"Pass","Next":"Deploy"},
+              "Deploy":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Parameters":{"FunctionName":"deploy"},"End":true}}}""";
 
     static EngineFixture engine;
     static String flaky;
@@ -203,6 +208,28 @@ class FollowAgainstEngineTest {
         // burst of 20, then 20/s; one call of slack for a charge landing after the last token
         assertThat(calls).isLessThanOrEqualTo((long) (20 + 20 * seconds) + 1);
         assertThat(calls).isGreaterThanOrEqualTo(12);
+    }
+
+    @Test
+    void aRedrivenExecutionIsFollowedOnFromTheSavedStateToItsNewOutcome() throws Exception {
+        String machine = engine.createMachine("redrivable", REDRIVABLE);
+        String arn = start(machine + "#FailsOnce", "{}");
+        RecordingListener first = new RecordingListener();
+        ExecutionFollower follower = engine.follower(FollowState.start(arn), first);
+        Outcome failed = engine.scheduler.follow(follower, "engine").result().get(20, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(failed.status()).isEqualTo("FAILED");
+
+        new io.jenkins.plugins.stepfunctions.bridge.control.ExecutionControl(engine.clients.sfn()).redrive(arn);
+        FollowState state = follower.state();
+        state.reopenAfterRedrive();
+        RecordingListener second = new RecordingListener();
+        Outcome outcome = engine.scheduler.follow(engine.follower(state, second), "engine").result()
+                .get(20, java.util.concurrent.TimeUnit.SECONDS);
+
+        assertThat(outcome.status()).isEqualTo("SUCCEEDED");
+        assertThat(second.text()).contains("Execution redriven (redrive 1)", "< Deploy (Task)", "Execution SUCCEEDED")
+                .doesNotContain("Execution started", "> Prepare");
+        assertThat(second.eventIds.get(0)).isEqualTo(first.eventIds.get(first.eventIds.size() - 1) + 1);
     }
 
     @Test
