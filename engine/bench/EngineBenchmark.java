@@ -60,7 +60,7 @@ public class EngineBenchmark {
      * Minimum warm-up per workload and engine. On a busy machine the JIT compiler threads get little
      * CPU, so a warm-up counted in executions alone can end before the hot paths are compiled.
      */
-    private static final long WARMUP_SECONDS = 10;
+    private static final long WARMUP_SECONDS = 20;
 
     record Workload(String id, String title, ObjectNode definition, JsonNode input, int executions,
                     int concurrency, int warmup) {
