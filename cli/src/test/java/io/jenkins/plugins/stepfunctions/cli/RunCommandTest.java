@@ -130,4 +130,24 @@ class RunCommandTest {
         assertThat(r.exit()).isEqualTo(ExitCodes.CONNECTION);
         assertThat(r.err()).contains("cannot reach Step Functions");
     }
+
+    @Test
+    void missingCredentialsAreAConnectionErrorSayingWhereToPutThem() {
+        Result r = sfn("run", "--region", "eu-west-1", "--profile", "no-such-profile-for-sfn-tests",
+                "arn:aws:states:eu-west-1:123456789012:stateMachine:deploy");
+
+        assertThat(r.exit()).isEqualTo(ExitCodes.CONNECTION);
+        assertThat(r.err()).contains("no AWS credentials found", "--profile").doesNotContain("\tat ");
+    }
+
+    @Test
+    void aMissingRegionIsABadInputNamingTheOption() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("AWS_REGION") == null && System.getenv("AWS_DEFAULT_REGION") == null,
+                "AWS_REGION is set in this environment");
+
+        Result r = sfn("run", "arn:aws:states:eu-west-1:123456789012:stateMachine:deploy");
+
+        assertThat(r.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.err()).contains("region: no AWS region given", "--region");
+    }
 }
