@@ -9,19 +9,24 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /** Activity task queues: work scheduled by Task states, handed to GetActivityTask long polls. */
 final class Activities {
-    /** One scheduled activity task; {@code started} gets the worker name when a worker takes it. */
+    /**
+     * One scheduled activity task; {@code started} gets the worker name when a worker takes it,
+     * {@code wanted} says whether the task still waits for one (its execution may have ended).
+     */
     static final class Work {
         final ActivityTask task;
         final Consumer<String> started;
-        volatile boolean cancelled;
+        final BooleanSupplier wanted;
 
-        Work(ActivityTask task, Consumer<String> started) {
+        Work(ActivityTask task, Consumer<String> started, BooleanSupplier wanted) {
             this.task = task;
             this.started = started;
+            this.wanted = wanted;
         }
     }
 
@@ -89,7 +94,7 @@ final class Activities {
         Work work;
         synchronized (q) {
             work = q.pending.poll();
-            while (work != null && work.cancelled) {
+            while (work != null && !work.wanted.getAsBoolean()) {
                 work = q.pending.poll();
             }
             if (work == null) {

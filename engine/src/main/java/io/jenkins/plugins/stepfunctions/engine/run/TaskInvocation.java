@@ -28,9 +28,9 @@ final class TaskInvocation {
     private final String resource;
     private final boolean waitForToken;
     private final boolean sync;
-    private boolean done;
+    /** Read by activity pollers on other threads. */
+    private volatile boolean done;
     private int heartbeatGeneration;
-    private Activities.Work activityWork;
     private Long heartbeatSeconds;
 
     TaskInvocation(StateRun run, State.Task task) {
@@ -129,14 +129,14 @@ final class TaskInvocation {
             answerFromMock(mock.get(), attempt);
         } else if (kind == Kind.ACTIVITY) {
             String token = run.taskToken;
-            activityWork = new Activities.Work(new ActivityTask(token, parametersText), worker ->
+            Activities.Work work = new Activities.Work(new ActivityTask(token, parametersText), worker ->
                     execution.post(() -> run.guarded(attempt, () -> {
                         if (!done) {
                             execution.emit(run.lane, "ActivityStarted", "activityStartedEventDetails",
                                     () -> EventDetails.workerName(worker));
                         }
-                    })));
-            execution.services().activities().schedule(resource, activityWork);
+                    })), () -> !done && !execution.status().isTerminal());
+            execution.services().activities().schedule(resource, work);
         } else if (http) {
             new HttpInvoke(execution.services().http().get()).call(parameters).whenComplete((result, error) ->
                     execution.guard(() -> run.guarded(attempt, () -> {
@@ -272,9 +272,6 @@ final class TaskInvocation {
         if (run.taskToken != null) {
             execution.services().tokens().timedOut(run.taskToken);
         }
-        if (activityWork != null) {
-            activityWork.cancelled = true;
-        }
         long id = switch (kind) {
             case ACTIVITY -> execution.emit(run.lane, "ActivityTimedOut", "activityTimedOutEventDetails",
                     () -> EventDetails.errorCause(error, null));
@@ -289,9 +286,6 @@ final class TaskInvocation {
     private void closeToken() {
         if (run.taskToken != null) {
             execution.services().tokens().close(run.taskToken);
-        }
-        if (activityWork != null) {
-            activityWork.cancelled = true;
         }
     }
 

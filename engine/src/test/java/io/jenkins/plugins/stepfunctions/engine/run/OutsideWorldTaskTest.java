@@ -235,4 +235,20 @@ class OutsideWorldTaskTest {
                     "TaskScheduled", "TaskSucceeded", "ExecutionSucceeded");
         }
     }
+
+    @Test
+    void activityTaskOfAStoppedExecutionIsNotHandedOut() throws Exception {
+        String arn = "arn:aws:states:us-east-1:123456789012:activity:build";
+        try (EngineFixture fx = new EngineFixture()) {
+            fx.engine.registerActivity(arn);
+            Execution e = fx.start("{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Task\",\"Resource\":\"" + arn
+                    + "\",\"End\":true}}}", "{}");
+            for (int i = 0; i < 200 && !types(e).contains("ActivityScheduled"); i++) {
+                Thread.sleep(10);
+            }
+            e.stop(null, null);
+            await(e);
+            assertThat(fx.engine.pollActivity(arn, "w", Duration.ofMillis(100)).get(5, TimeUnit.SECONDS)).isEmpty();
+        }
+    }
 }
