@@ -22,11 +22,13 @@ final class AnswerApproval {
     private AnswerApproval() {
     }
 
-    static int answer(String command, ConnectionOptions connection, String executionArn, String state,
-                      List<String> approvalStates, boolean approve, String approver, String comment, PrintWriter out,
+    static int answer(String command, ConnectionOptions connection, AnswerOptions options, boolean approve, PrintWriter out,
                       PrintWriter err) {
+        String executionArn = options.executionArn;
+        String state = options.state;
+        String approver = options.approverName();
         try (AwsClients clients = new AwsClients(connection.connection())) {
-            FollowState followState = new FollowState(executionArn, new ApprovalRules(approvalStates, List.of()));
+            FollowState followState = new FollowState(executionArn, new ApprovalRules(options.approvalStates, List.of()));
             ExecutionFollower follower = new ExecutionFollower(clients.sfnNoRetry(), followState, new FollowListener() {
                 @Override
                 public void line(RenderedLine line) {
@@ -55,7 +57,7 @@ final class AnswerApproval {
                 return ExitCodes.BAD_INPUT;
             }
             PendingApproval p = pending.get(0);
-            AnswerResult r = follower.answer(p.id(), new Decision(approve, approver, comment, null), false);
+            AnswerResult r = follower.answer(p.id(), new Decision(approve, approver, options.comment, null), false);
             if (r != AnswerResult.ANSWERED) {
                 err.println("sfn " + command + ": the approval at " + p.state() + " was not answered: "
                         + r.name().toLowerCase().replace('_', ' '));
