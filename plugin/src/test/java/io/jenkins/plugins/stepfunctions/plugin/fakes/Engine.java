@@ -29,7 +29,12 @@ public final class Engine implements AutoCloseable {
     private final SfnClient sfn;
 
     public Engine() throws IOException {
-        server = EngineServer.start("127.0.0.1", 0, new EngineConfig(Clock.systemUTC(), 0.01, null, null));
+        this(null);
+    }
+
+    /** @param mockConfig a Step Functions Local MockConfigFile, or null */
+    public Engine(JsonNode mockConfig) throws IOException {
+        server = EngineServer.start("127.0.0.1", 0, new EngineConfig(Clock.systemUTC(), 0.01, mockConfig, null));
         sfn = SfnClient.builder().endpointOverride(server.endpoint()).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIAENGINEFAKE", "x")))
                 .build();
@@ -41,6 +46,12 @@ public final class Engine implements AutoCloseable {
 
     public SfnClient sfn() {
         return sfn;
+    }
+
+    /** Creates a state machine from its definition; returns its ARN. */
+    public String stateMachine(String name, String definition) {
+        return sfn.createStateMachine(b -> b.name(name).definition(definition)
+                .roleArn("arn:aws:iam::123456789012:role/StepFunctionsDeployer")).stateMachineArn();
     }
 
     /** Creates the state machine of {@code /statemachines/<name>.asl.json}; returns its ARN. */
