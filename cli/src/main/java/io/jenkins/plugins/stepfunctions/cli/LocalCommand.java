@@ -125,8 +125,10 @@ public final class LocalCommand implements Callable<Integer> {
         }
         try {
             JsonNode json = new ObjectMapper().readTree(mockConfig.toFile());
-            if (json == null || !json.isObject()) {
-                throw usage("--mock-config " + mockConfig + " must hold a JSON object with StateMachines and MockedResponses");
+            if (json == null || !json.isObject() || !json.path("StateMachines").isObject()
+                    || !json.path("MockedResponses").isObject()) {
+                throw usage("--mock-config " + mockConfig + " is not a MockConfigFile: it must be a JSON object with"
+                        + " \"StateMachines\" and \"MockedResponses\" objects (see docs/engine.md)");
             }
             return json;
         } catch (IOException e) {

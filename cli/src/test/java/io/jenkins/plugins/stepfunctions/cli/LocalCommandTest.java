@@ -121,6 +121,10 @@ class LocalCommandTest {
         Result result = run("local", "--mock-config", broken.toString());
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).contains("is not valid JSON");
+        Path notAMockFile = Files.writeString(dir.resolve("other.json"), "{\"Comment\": \"a state machine?\"}");
+        Result wrongShape = run("local", "--mock-config", notAMockFile.toString());
+        assertThat(wrongShape.exitCode()).isEqualTo(2);
+        assertThat(wrongShape.err()).contains("is not a MockConfigFile").contains("MockedResponses");
     }
 
     @Test

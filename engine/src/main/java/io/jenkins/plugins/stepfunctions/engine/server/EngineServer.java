@@ -30,6 +30,7 @@ public final class EngineServer implements AutoCloseable {
      */
     private static final int MAX_REQUEST_THREADS = 256;
     private static final String NO_DELAY = "sun.net.httpserver.nodelay";
+    private static final System.Logger LOG = System.getLogger(EngineServer.class.getName());
 
     static {
         // The JDK server sends a response's headers and body in two writes. Without TCP_NODELAY, Nagle's
@@ -69,6 +70,7 @@ public final class EngineServer implements AutoCloseable {
             try {
                 engine.complete(new ExecutionEngine(config));
             } catch (RuntimeException | Error e) {
+                LOG.log(System.Logger.Level.ERROR, "the interpreter could not start; executions cannot run", e);
                 engine.completeExceptionally(e);
             }
         }, "sfn-engine-startup");
