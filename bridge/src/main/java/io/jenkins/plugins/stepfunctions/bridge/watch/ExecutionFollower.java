@@ -54,6 +54,11 @@ public final class ExecutionFollower {
      */
     private static final int PROBE_MIN = 10;
     private static final int PROBE_MAX = 100;
+    /**
+     * Errors in a row, before the first event, from an endpoint that has not answered as Step Functions yet
+     * (nothing listening, no credentials): after these, following fails instead of retrying forever.
+     */
+    static final int UNPROVEN_ATTEMPTS = 6;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SfnClient sfn;
@@ -70,6 +75,7 @@ public final class ExecutionFollower {
     private boolean reverseUnsupported;
     private DefinitionIndex definition;
     private int errorsInRow;
+    private int unprovenErrorsInRow;
     private Duration idleDelay;
     private volatile boolean woken;
     private final Map<String, Instant> lastHeartbeat = new HashMap<>();
@@ -120,6 +126,7 @@ public final class ExecutionFollower {
             heartbeats();
             boolean morePages = poll();
             errorsInRow = 0;
+            unprovenErrorsInRow = 0;
             if (state.outcome() != null) {
                 return new Advance.Finished(state.outcome());
             }
@@ -130,6 +137,10 @@ public final class ExecutionFollower {
         } catch (SdkException e) {
             if (!retryable(e)) {
                 throw failure(e);
+            }
+            unprovenErrorsInRow = speaksStepFunctions(e) || state.cursor().lastEventId() > 0 ? 0 : unprovenErrorsInRow + 1;
+            if (unprovenErrorsInRow >= UNPROVEN_ATTEMPTS) {
+                throw unreachable(e);
             }
             if (isThrottle(e)) {
                 stats.throttle();
@@ -451,9 +462,18 @@ public final class ExecutionFollower {
                 || s.statusCode() == 429);
     }
 
+    /** An error response with an AWS error code: whatever went wrong, the endpoint is Step Functions. */
+    private static boolean speaksStepFunctions(SdkException e) {
+        return e instanceof SfnException s && s.awsErrorDetails() != null && s.awsErrorDetails().errorCode() != null;
+    }
+
     static boolean retryable(SdkException e) {
         if (e instanceof SdkClientException) {
             return true;
+        }
+        if (e instanceof SfnException s && !speaksStepFunctions(s)) {
+            // a gateway in front of Step Functions may fail for a moment; anything else is not Step Functions
+            return s.statusCode() >= 502 && s.statusCode() <= 504;
         }
         if (e instanceof SfnException s) {
             return isThrottle(e) || s.statusCode() >= 500 || s.statusCode() == 0;
@@ -461,7 +481,21 @@ public final class ExecutionFollower {
         return e.retryable();
     }
 
+    private FollowException unreachable(SdkException e) {
+        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+        return new FollowException("EndpointUnreachable", "cannot reach Step Functions to read the history of "
+                + state.executionArn() + " (" + unprovenErrorsInRow + " attempts): " + why,
+                "check the endpoint, the region and the credentials", e);
+    }
+
     private FollowException failure(SdkException e) {
+        if (!speaksStepFunctions(e)) {
+            String answer = e instanceof SfnException s ? "answered HTTP " + s.statusCode() + " without a Step Functions error"
+                    : "failed: " + e.getMessage();
+            return new FollowException("EndpointUnreachable", "the endpoint " + answer + " while reading the history of "
+                    + state.executionArn() + ": it is not a Step Functions endpoint",
+                    "check the endpoint URL (and the region)", e);
+        }
         String code = e instanceof SfnException s && s.awsErrorDetails() != null ? s.awsErrorDetails().errorCode() : "Unknown";
         String message = e instanceof SfnException s && s.awsErrorDetails() != null ? s.awsErrorDetails().errorMessage() : e.getMessage();
         String fix = switch (code == null ? "" : code) {
