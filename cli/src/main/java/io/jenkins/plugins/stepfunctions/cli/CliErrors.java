@@ -23,7 +23,11 @@ final class CliErrors {
             message = m.contains("credentials") || m.contains("Credentials")
                     ? "no AWS credentials found: " + firstLine(m) + "; set AWS_PROFILE/--profile or AWS_ACCESS_KEY_ID, or use --endpoint for a local engine"
                     : "cannot reach Step Functions: " + firstLine(m) + "; check --endpoint/--region and the network";
-        } else if (e instanceof SfnException s && s.awsErrorDetails() != null) {
+        } else if (e instanceof SfnException s && (s.awsErrorDetails() == null || s.awsErrorDetails().errorCode() == null)) {
+            code = ExitCodes.CONNECTION;
+            message = "the endpoint answered HTTP " + s.statusCode() + " without a Step Functions error: it is not a Step Functions endpoint;"
+                    + " check --endpoint (or --region)";
+        } else if (e instanceof SfnException s) {
             code = codeFor(s.awsErrorDetails().errorCode());
             message = s.awsErrorDetails().errorCode() + ": " + s.awsErrorDetails().errorMessage();
         } else if (e instanceof SdkException s) {
@@ -49,7 +53,7 @@ final class CliErrors {
             case "StateMachineDoesNotExist", "ExecutionDoesNotExist", "ActivityDoesNotExist", "ApprovalNotFound",
                     "ResourceNotFound" -> ExitCodes.NOT_FOUND;
             case "UnrecognizedClientException", "InvalidSignatureException", "AccessDeniedException", "AccessDenied",
-                    "ExpiredTokenException" -> ExitCodes.CONNECTION;
+                    "ExpiredTokenException", "EndpointUnreachable" -> ExitCodes.CONNECTION;
             case "ApprovalClosed" -> ExitCodes.APPROVAL_CLOSED;
             default -> ExitCodes.BAD_INPUT;
         };
