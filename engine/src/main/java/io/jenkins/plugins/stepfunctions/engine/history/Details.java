@@ -17,6 +17,21 @@ public sealed interface Details {
     record Json(ObjectNode json) implements Details {
     }
 
+    record ExecutionStarted(String input, String roleArn) implements Details {
+        @Override
+        public ObjectNode json() {
+            return EventDetails.executionStarted(input, roleArn);
+        }
+    }
+
+    /** The details of ExecutionSucceeded. */
+    record Output(String output) implements Details {
+        @Override
+        public ObjectNode json() {
+            return EventDetails.output(output);
+        }
+    }
+
     record StateEntered(String name, String input) implements Details {
         @Override
         public ObjectNode json() {

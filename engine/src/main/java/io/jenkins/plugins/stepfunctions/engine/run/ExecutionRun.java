@@ -126,7 +126,7 @@ final class ExecutionRun implements Execution {
             }
             ObjectNode details = EventDetails.errorCause(stopError, stopCause);
             terminate(ExecutionStatus.ABORTED, null, stopError, stopCause, "ExecutionAborted",
-                    "executionAbortedEventDetails", details, history.size());
+                    "executionAbortedEventDetails", new Details.Json(details), history.size());
         }
     }
 
@@ -173,8 +173,8 @@ final class ExecutionRun implements Execution {
 
     void begin(JsonNode input) {
         synchronized (this) {
-            emitTop(0, "ExecutionStarted", "executionStartedEventDetails",
-                    EventDetails.executionStarted(request.input(), request.roleArn()));
+            append(0, "ExecutionStarted", "executionStartedEventDetails",
+                    new Details.ExecutionStarted(request.input(), request.roleArn()));
             topLane = new Lane(0, false, new HashMap<>());
             services.notifier().statusChanged(this);
             scheduleTimeout();
@@ -188,7 +188,8 @@ final class ExecutionRun implements Execution {
             schedule(timeout, () -> {
                 if (!status.isTerminal()) {
                     terminate(ExecutionStatus.TIMED_OUT, null, StatesException.TIMEOUT, null, "ExecutionTimedOut",
-                            "executionTimedOutEventDetails", EventDetails.errorCause(StatesException.TIMEOUT, null),
+                            "executionTimedOutEventDetails",
+                            new Details.Json(EventDetails.errorCause(StatesException.TIMEOUT, null)),
                             history.size());
                 }
             });
@@ -202,18 +203,18 @@ final class ExecutionRun implements Execution {
         if (step instanceof Step.End end) {
             String text = text(end.output());
             terminate(ExecutionStatus.SUCCEEDED, text, null, null, "ExecutionSucceeded",
-                    "executionSucceededEventDetails", EventDetails.output(text), topLane.last);
+                    "executionSucceededEventDetails", new Details.Output(text), topLane.last);
         } else if (step instanceof Step.Failed failed) {
             StatesException e = failed.error();
             terminate(ExecutionStatus.FAILED, null, e.error(), e.cause(), "ExecutionFailed",
-                    "executionFailedEventDetails", EventDetails.errorCause(e.error(), e.cause()),
+                    "executionFailedEventDetails", new Details.Json(EventDetails.errorCause(e.error(), e.cause())),
                     failed.previousEventId());
         }
     }
 
     private void terminate(ExecutionStatus terminal, String out, String err, String why, String type, String field,
-                           ObjectNode details, long previousEventId) {
-        emitTop(previousEventId, type, field, details);
+                           Details details, long previousEventId) {
+        append(previousEventId, type, field, details);
         output = out;
         error = err;
         cause = why;
@@ -245,7 +246,7 @@ final class ExecutionRun implements Execution {
         if (!status.isTerminal()) {
             terminate(ExecutionStatus.FAILED, null, StatesException.RUNTIME, "Internal error of the engine: " + t,
                     "ExecutionFailed", "executionFailedEventDetails",
-                    EventDetails.errorCause(StatesException.RUNTIME, "Internal error of the engine: " + t),
+                    new Details.Json(EventDetails.errorCause(StatesException.RUNTIME, "Internal error of the engine: " + t)),
                     history.size());
         }
     }
