@@ -12,6 +12,8 @@ import java.util.Map;
  */
 final class CompactJson {
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+    /** Deeper trees go to Jackson, which enforces its own nesting limit. */
+    private static final int MAX_DEPTH = 500;
 
     private CompactJson() {
     }
@@ -19,10 +21,13 @@ final class CompactJson {
     /** The text, or null when the tree holds a kind this writer leaves to Jackson. */
     static String write(JsonNode node) {
         StringBuilder out = new StringBuilder(64);
-        return append(node, out) ? out.toString() : null;
+        return append(node, out, 0) ? out.toString() : null;
     }
 
-    private static boolean append(JsonNode node, StringBuilder out) {
+    private static boolean append(JsonNode node, StringBuilder out, int depth) {
+        if (depth > MAX_DEPTH) {
+            return false;
+        }
         switch (node.getNodeType()) {
             case OBJECT -> {
                 out.append('{');
@@ -35,7 +40,7 @@ final class CompactJson {
                     first = false;
                     string(field.getKey(), out);
                     out.append(':');
-                    if (!append(field.getValue(), out)) {
+                    if (!append(field.getValue(), out, depth + 1)) {
                         return false;
                     }
                 }
@@ -48,7 +53,7 @@ final class CompactJson {
                     if (i > 0) {
                         out.append(',');
                     }
-                    if (!append(node.get(i), out)) {
+                    if (!append(node.get(i), out, depth + 1)) {
                         return false;
                     }
                 }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.stepfunctions.engine.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -48,6 +49,25 @@ class EventDetailsTest {
                 .add(Integer.MIN_VALUE);
         assertThat(EventDetails.text(tricky)).isEqualTo(jackson.writeValueAsString(tricky));
         assertThat(EventDetails.text(null)).isEqualTo("null");
+        for (int depth : new int[] {400, 999, 1500}) {
+            var deep = JsonNodeFactory.instance.arrayNode();
+            var inner = deep;
+            for (int i = 1; i < depth; i++) {
+                inner = inner.addArray();
+            }
+            String expected;
+            try {
+                expected = jackson.writeValueAsString(deep);
+            } catch (Exception e) {
+                expected = null;
+            }
+            if (expected == null) {
+                assertThatThrownBy(() -> EventDetails.text(deep)).as("depth " + depth)
+                        .isInstanceOf(IllegalStateException.class);
+            } else {
+                assertThat(EventDetails.text(deep)).as("depth " + depth).isEqualTo(expected);
+            }
+        }
     }
 
     private static JsonNode randomTree(Random random, int depth) {
