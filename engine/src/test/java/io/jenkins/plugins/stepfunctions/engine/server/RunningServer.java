@@ -20,6 +20,7 @@ import software.amazon.awssdk.services.sfn.SfnClient;
 final class RunningServer implements AutoCloseable {
     final EngineServer server;
     final SfnClient sfn;
+    private final HttpClient raw = HttpClient.newHttpClient();
 
     private RunningServer(EngineServer server, SfnClient sfn) {
         this.server = server;
@@ -59,7 +60,7 @@ final class RunningServer implements AutoCloseable {
         if (target != null) {
             request.header("X-Amz-Target", target);
         }
-        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return raw.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Override
