@@ -128,6 +128,9 @@ public final class RunCommand implements Callable<Integer> {
             PollingPolicy policy = PollingPolicy.defaults();
             URI endpoint = connection.endpoint;
             if (local) {
+                if (!(timeScale > 0) || Double.isInfinite(timeScale)) {
+                    throw usage("--time-scale " + timeScale + " must be a positive number, e.g. 0.01 for 100 times faster waits");
+                }
                 server = EngineServer.start("127.0.0.1", 0, new EngineConfig(Clock.systemUTC(), timeScale, mockConfigJson(), null));
                 endpoint = server.endpoint();
                 policy = timeScale < 1 ? policy.scaled(Math.max(timeScale, 0.02)) : policy;

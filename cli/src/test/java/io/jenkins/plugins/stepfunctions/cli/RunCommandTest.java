@@ -108,6 +108,15 @@ class RunCommandTest {
     }
 
     @Test
+    void aTimeScaleThatIsNotPositiveIsABadInputAndStartsNothing(@TempDir Path dir) throws Exception {
+        Result r = sfn("run", "--local", gate(dir).toString(), "--time-scale", "-1", "--approve-all");
+
+        assertThat(r.exit()).as(r.err()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.err()).contains("--time-scale -1.0 must be a positive number").doesNotContain("started");
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
     void anUnknownStateMachineIsNotFound() {
         Result r = sfn("run", "--local", "arn:aws:states:us-east-1:123456789012:stateMachine:nope");
 
