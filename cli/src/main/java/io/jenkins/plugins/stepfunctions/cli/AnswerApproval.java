@@ -1,5 +1,8 @@
 package io.jenkins.plugins.stepfunctions.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.stepfunctions.bridge.approval.AnswerResult;
 import io.jenkins.plugins.stepfunctions.bridge.approval.Decision;
 import io.jenkins.plugins.stepfunctions.bridge.approval.PendingApproval;
@@ -27,6 +30,19 @@ final class AnswerApproval {
         String executionArn = options.executionArn;
         String state = options.state;
         String approver = options.approverName();
+        JsonNode parameters = null;
+        if (options.parameters != null) {
+            try {
+                parameters = new ObjectMapper().readTree(options.parameters);
+            } catch (JsonProcessingException e) {
+                parameters = null;
+            }
+            if (parameters == null || !parameters.isObject()) {
+                err.println("sfn " + command + ": --parameters: is not a JSON object; give e.g. '{\"changeTicket\":\"CHG-1234\"}'");
+                err.flush();
+                return ExitCodes.BAD_INPUT;
+            }
+        }
         try (AwsClients clients = new AwsClients(connection.connection())) {
             FollowState followState = new FollowState(executionArn, new ApprovalRules(options.approvalStates, List.of()));
             ExecutionFollower follower = new ExecutionFollower(clients.sfnNoRetry(), followState, new FollowListener() {
@@ -57,7 +73,7 @@ final class AnswerApproval {
                 return ExitCodes.BAD_INPUT;
             }
             PendingApproval p = pending.get(0);
-            AnswerResult r = follower.answer(p.id(), new Decision(approve, approver, options.comment, null), false);
+            AnswerResult r = follower.answer(p.id(), new Decision(approve, approver, options.comment, parameters), false);
             if (r != AnswerResult.ANSWERED) {
                 err.println("sfn " + command + ": the approval at " + p.state() + " was not answered: "
                         + r.name().toLowerCase().replace('_', ' '));

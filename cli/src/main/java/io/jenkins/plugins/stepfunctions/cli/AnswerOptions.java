@@ -19,6 +19,10 @@ public final class AnswerOptions {
     @Option(names = "--approver", paramLabel = "NAME", description = "Who answers (default: $USER).")
     String approver;
 
+    @Option(names = "--parameters", paramLabel = "JSON",
+            description = "The approval's parameters as the approver fills them in (a JSON object; default: as the state machine sent them).")
+    String parameters;
+
     @Option(names = "--approval-state", paramLabel = "STATE", description = "Treat this .waitForTaskToken state as an approval (repeatable).")
     List<String> approvalStates = new ArrayList<>();
 

@@ -69,12 +69,14 @@ class ApprovalCommandsTest {
     void approveSendsTheDecisionAndTheExecutionGoesOn() throws Exception {
         String arn = startAndWaitForApproval();
 
-        RunCommandTest.Result r = sfn("approve", arn, "--endpoint", endpoint(), "--approver", "alice", "--comment", "ok");
+        assertThat(sfn("approve", arn, "--endpoint", endpoint(), "--parameters", "[1]").exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        RunCommandTest.Result r = sfn("approve", arn, "--endpoint", endpoint(), "--approver", "alice", "--comment", "ok",
+                "--parameters", "{\"ticket\":\"CHG-1\"}");
 
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("approved AskRelease");
         assertThat(awaitEnd(arn)).isEqualTo(ExecutionStatus.SUCCEEDED);
-        assertThat(sfn.describeExecution(b -> b.executionArn(arn)).output()).contains("\"approver\":\"alice\"", "\"comment\":\"ok\"");
+        assertThat(sfn.describeExecution(b -> b.executionArn(arn)).output()).contains("\"approver\":\"alice\"", "\"comment\":\"ok\"", "\"ticket\":\"CHG-1\"");
     }
 
     @Test
