@@ -15,6 +15,11 @@ public final class SfnCommand implements Runnable {
     private CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        // Before any JDK HTTP server of this JVM starts (sfn local's, the callback receiver of sfn run):
+        // the JDK reads it once, and without it every answer waits for the client's delayed ACK (40 ms).
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
         Thread warmUp = new Thread(SfnCommand::loadJson, "sfn-warm-up");
         warmUp.setDaemon(true);
         warmUp.start();
