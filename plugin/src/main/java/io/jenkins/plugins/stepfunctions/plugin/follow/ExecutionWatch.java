@@ -63,8 +63,9 @@ public final class ExecutionWatch {
                 services.pollingPolicy(callbackSecret != null || eventQueueUrl != null), null, null, null);
         // approvals that were pending when the build was saved are pending again after a restart
         state.pendingApprovals().forEach(a -> action.approvalPending(record, a));
+        services.activeExecutions().add(follower);
         following = services.followScheduler().follow(follower, clients.connection().budgetKey());
-        services.activeExecutions().add(following);
+        services.activeExecutions().scheduled(following);
         if (eventQueueUrl != null) {
             services.listenToStatusEvents(clients.connection(), eventQueueUrl);
         }
@@ -83,7 +84,7 @@ public final class ExecutionWatch {
     public synchronized void cancel() {
         if (following != null) {
             following.cancel();
-            services.activeExecutions().remove(following);
+            services.activeExecutions().remove(follower);
         }
     }
 

@@ -2,6 +2,7 @@ package io.jenkins.plugins.stepfunctions.plugin.runtime;
 
 import io.jenkins.plugins.stepfunctions.bridge.approval.AnswerResult;
 import io.jenkins.plugins.stepfunctions.bridge.approval.Decision;
+import io.jenkins.plugins.stepfunctions.bridge.watch.ExecutionFollower;
 import io.jenkins.plugins.stepfunctions.bridge.watch.Following;
 import java.util.Map;
 import java.util.Optional;
@@ -10,23 +11,54 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The executions this controller is following, by execution ARN: where the build page's Approve/Reject
  * and the callback endpoint find the live follower. Only a follower can answer an approval, because it
- * holds the task token and knows whether the task is still open.
+ * holds the task token and knows whether the task is still open. A follower is registered before it is
+ * scheduled, so that an approval its first poll finds can be answered at once.
  */
 public final class ActiveExecutions {
-    private final Map<String, Following> byArn = new ConcurrentHashMap<>();
+    private final Map<String, Entry> byArn = new ConcurrentHashMap<>();
 
-    public void add(Following following) {
+    private static final class Entry {
+        private final ExecutionFollower follower;
+        private volatile Following following;
+
+        Entry(ExecutionFollower follower) {
+            this.follower = follower;
+        }
+
+        void wake() {
+            Following scheduled = following;
+            if (scheduled != null) {
+                scheduled.wake();
+            } else {
+                follower.wake();
+            }
+        }
+    }
+
+    /** A follower about to be scheduled. */
+    public void add(ExecutionFollower follower) {
+        byArn.put(follower.executionArn(), new Entry(follower));
+    }
+
+    /** The follower is scheduled: callbacks can make it poll now; it leaves when it stops following. */
+    public void scheduled(Following following) {
         String arn = following.follower().executionArn();
-        byArn.put(arn, following);
-        following.result().whenComplete((outcome, error) -> byArn.remove(arn, following));
+        Entry entry = byArn.get(arn);
+        if (entry != null && entry.follower == following.follower()) {
+            entry.following = following;
+            following.result().whenComplete((outcome, error) -> byArn.remove(arn, entry));
+        }
     }
 
-    public void remove(Following following) {
-        byArn.remove(following.follower().executionArn(), following);
+    public void remove(ExecutionFollower follower) {
+        Entry entry = byArn.get(follower.executionArn());
+        if (entry != null && entry.follower == follower) {
+            byArn.remove(follower.executionArn(), entry);
+        }
     }
 
-    public Optional<Following> find(String executionArn) {
-        return Optional.ofNullable(byArn.get(executionArn));
+    public boolean isFollowing(String executionArn) {
+        return byArn.containsKey(executionArn);
     }
 
     /**
@@ -37,13 +69,15 @@ public final class ActiveExecutions {
      * @return empty when this controller does not follow the execution (finished, or not resumed yet)
      */
     public Optional<AnswerResult> answer(String executionArn, String approvalId, Decision decision) {
-        return find(executionArn).map(f -> f.follower().answer(approvalId, decision, false));
+        return Optional.ofNullable(byArn.get(executionArn)).map(e -> e.follower.answer(approvalId, decision, false));
     }
 
     /** A callback said the execution moved: poll it now. */
     public boolean wake(String executionArn) {
-        Optional<Following> following = find(executionArn);
-        following.ifPresent(Following::wake);
-        return following.isPresent();
+        Entry entry = byArn.get(executionArn);
+        if (entry != null) {
+            entry.wake();
+        }
+        return entry != null;
     }
 }

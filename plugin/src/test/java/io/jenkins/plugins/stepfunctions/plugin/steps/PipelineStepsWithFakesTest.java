@@ -338,7 +338,7 @@ class PipelineStepsWithFakesTest {
             StepExecution resumed = load(saved, after);
             resumed.onResume();
             Eventually.until("the resumed follower publishes the approval again",
-                    () -> restarted.activeExecutions().find(arn).isPresent());
+                    () -> restarted.activeExecutions().isFollowing(arn));
             ExecutionRecord record = action().getExecutions().get(0);
             StepFunctionsRunAction.of(run, restarted);
             assertThat(action().decide(arn, record.getPendingApprovals().get(0).getId(), true, "after restart", null)
