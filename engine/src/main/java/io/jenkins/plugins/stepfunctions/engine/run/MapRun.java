@@ -39,7 +39,7 @@ final class MapRun {
     private boolean over;
     private long cursor;
     private long mapRunStarted;
-    private StatesException lastFailure;
+    private JsonNode itemsNode;
 
     MapRun(StateRun run, State.Map state) {
         this.run = run;
@@ -63,8 +63,6 @@ final class MapRun {
         itemsNode = items;
         pump();
     }
-
-    private JsonNode itemsNode;
 
     private JsonNode items() {
         if (state.itemReader() != null) {
@@ -236,7 +234,6 @@ final class MapRun {
                         "mapIterationFailedEventDetails", () -> new Details.MapIteration(state.name(), index));
             }
             failures++;
-            lastFailure = failed.error();
             if (!tolerated()) {
                 over = true;
                 lanes.forEach(Lane::cancel);
