@@ -18,8 +18,14 @@ public final class HistoryJson {
     private HistoryJson() {
     }
 
+    /** One event; a scheduled task's token is redacted in its parameters ({@link TaskTokenRedaction}). */
     public static ObjectNode event(HistoryEvent e) {
-        return (ObjectNode) pojo(e);
+        ObjectNode node = (ObjectNode) pojo(e);
+        if (e.taskScheduledEventDetails() != null && e.taskScheduledEventDetails().parameters() != null) {
+            ((ObjectNode) node.get("taskScheduledEventDetails")).put("parameters",
+                    TaskTokenRedaction.parameters(e.taskScheduledEventDetails().parameters()));
+        }
+        return node;
     }
 
     public static ArrayNode events(Collection<HistoryEvent> events) {
