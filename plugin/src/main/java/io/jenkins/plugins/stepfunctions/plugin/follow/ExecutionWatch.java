@@ -107,7 +107,7 @@ public final class ExecutionWatch {
 
         @Override
         public void event(HistoryEvent event) {
-            action.appendHistory(record, HistoryEventJson.of(event));
+            action.appendHistory(record, HistoryEventJson.event(event));
         }
 
         @Override

@@ -4,12 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.stepfunctions.bridge.result.TaskTokenRedaction;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.services.sfn.model.HistoryEvent;
+import software.amazon.awssdk.services.sfn.model.TaskScheduledEventDetails;
 
 /**
  * An SDK history event as the JSON GetExecutionHistory returns (member names as AWS spells them), for the
@@ -19,6 +22,16 @@ public final class HistoryEventJson {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private HistoryEventJson() {
+    }
+
+    /** One history event; a scheduled task's token is redacted in its parameters, as the bridge does in result files. */
+    public static ObjectNode event(HistoryEvent event) {
+        TaskScheduledEventDetails scheduled = event.taskScheduledEventDetails();
+        if (scheduled == null || scheduled.parameters() == null) {
+            return of(event);
+        }
+        return of(event.toBuilder().taskScheduledEventDetails(scheduled.toBuilder()
+                .parameters(TaskTokenRedaction.parameters(scheduled.parameters())).build()).build());
     }
 
     public static ObjectNode of(SdkPojo pojo) {

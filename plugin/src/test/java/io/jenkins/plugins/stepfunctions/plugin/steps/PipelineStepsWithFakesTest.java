@@ -498,6 +498,26 @@ class PipelineStepsWithFakesTest {
     }
 
     @Test
+    void theHistoryOnTheBuildPageShowsTheApprovalsTaskTokenRedacted() throws Exception {
+        engine.stateMachine("approval");
+        FakeStepContext context = context();
+        new SfnExecuteStep("approval").start(context).start();
+        Eventually.until("the approval is pending", () -> action() != null && !action().getExecutions().isEmpty()
+                && !action().getExecutions().get(0).getPendingApprovals().isEmpty());
+        ExecutionRecord record = action().getExecutions().get(0);
+        String token = engine.taskToken(record.getExecutionArn());
+        services.actingAs("alice");
+        action().decide(record.getExecutionArn(), record.getPendingApprovals().get(0).getId(), true, "", null);
+        context.result().get(30, TimeUnit.SECONDS);
+
+        String history = action().historyJson(record);
+
+        assertThat(token).hasSizeGreaterThan(20);
+        assertThat(history).doesNotContain(token)
+                .contains(io.jenkins.plugins.stepfunctions.bridge.connect.Secret.redact(token), "Deploy 1.4.2 to production?");
+    }
+
+    @Test
     void withoutARegionTheStepFailsNamingTheFieldAndNothingStarts() throws Exception {
         FakeStepContext context = new FakeStepContext().with(services).with(log).with(run).with(new EnvVars());
 
