@@ -46,7 +46,7 @@ class ApprovalAgainstEngineTest {
     static void start() throws Exception {
         engine = new EngineFixture();
         gate = engine.createMachine("gate", GATE.formatted(3600));
-        gateWithHeartbeat = engine.createMachine("gate-hb", GATE.formatted(30));
+        gateWithHeartbeat = engine.createMachine("gate-hb", GATE.formatted(200));
         named = engine.createMachine("named", NAMED);
     }
 
@@ -208,9 +208,10 @@ class ApprovalAgainstEngineTest {
         RecordingListener listener = new RecordingListener();
         Following following = follow(FollowState.start(start(gateWithHeartbeat)), listener);
         PendingApproval p = awaitPending(listener);
-        assertThat(p.heartbeatSeconds()).isEqualTo(30);
-        // 1 s here is 100 s for the engine: far past the 30 s heartbeat the task would time out on
-        Thread.sleep(1000);
+        assertThat(p.heartbeatSeconds()).isEqualTo(200);
+        // 4 s here is 400 s for the engine: twice the 200 s heartbeat the task would time out on, while
+        // heartbeats go out every ~0.7 s, so a loaded machine's scheduling hiccup cannot fail the test
+        Thread.sleep(4000);
         assertThat(following.result()).isNotDone();
 
         following.follower().answer(p.id(), Decision.approve("alice", null));
