@@ -28,7 +28,14 @@ final class TaskTokens {
 
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Open> open = new ConcurrentHashMap<>();
-    private final Map<String, Boolean> timedOut = new ConcurrentHashMap<>();
+    /** Tokens of timed-out tasks, so late answers get TaskTimedOut; the oldest are forgotten. */
+    private final Map<String, Boolean> timedOut = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(16, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                    return size() > 10_000;
+                }
+            });
     private final Map<ExecutionRun, Set<String>> byExecution = new ConcurrentHashMap<>();
 
     String open(ExecutionRun execution, Callback callback) {

@@ -41,7 +41,7 @@ final class EngineFixture implements AutoCloseable {
 
     static Execution await(Execution e) {
         try {
-            return e.completion().get(20, TimeUnit.SECONDS);
+            return e.completion().get(60, TimeUnit.SECONDS);
         } catch (Exception ex) {
             throw new IllegalStateException("execution did not finish: " + types(e), ex);
         }

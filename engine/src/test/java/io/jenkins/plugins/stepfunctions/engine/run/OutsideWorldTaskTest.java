@@ -29,7 +29,7 @@ class OutsideWorldTaskTest {
             + "%s\"End\":true}}}";
 
     private static String tokenOf(Execution e) throws Exception {
-        for (int i = 0; i < 200 && e.history().size() < 4; i++) {
+        for (int i = 0; i < 1000 && e.history().size() < 4; i++) {
             Thread.sleep(10);
         }
         JsonNode params = JSON.readTree(first(e, "TaskScheduled").details().path("parameters").asText());
@@ -87,10 +87,10 @@ class OutsideWorldTaskTest {
         String arn = "arn:aws:states:us-east-1:123456789012:activity:approve";
         try (EngineFixture fx = new EngineFixture()) {
             fx.engine.registerActivity(arn);
-            var poll = fx.engine.pollActivity(arn, "worker-1", Duration.ofSeconds(10));
+            var poll = fx.engine.pollActivity(arn, "worker-1", Duration.ofSeconds(30));
             Execution e = fx.start("{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Task\",\"Resource\":\"" + arn
                     + "\",\"End\":true}}}", "{\"n\":1}");
-            Optional<ActivityTask> task = poll.get(10, TimeUnit.SECONDS);
+            Optional<ActivityTask> task = poll.get(30, TimeUnit.SECONDS);
             assertThat(task).isPresent();
             assertThat(task.get().input()).isEqualTo("{\"n\":1}");
             fx.engine.sendTaskSuccess(task.get().taskToken(), "{\"done\":1}");
@@ -174,7 +174,7 @@ class OutsideWorldTaskTest {
         try (EngineFixture fx = new EngineFixture(null, URI.create("http://127.0.0.1:"
                 + server.getAddress().getPort() + "/"))) {
             await(fx.start("{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Pass\",\"End\":true}}}", "{\"x\":1}"));
-            for (int i = 0; i < 200 && events.size() < 2; i++) {
+            for (int i = 0; i < 1000 && events.size() < 2; i++) {
                 Thread.sleep(10);
             }
             assertThat(events).extracting(ev -> ev.path("detail").path("status").asText())
@@ -220,7 +220,7 @@ class OutsideWorldTaskTest {
             await(e);
             assertThat(e.status()).isEqualTo(ExecutionStatus.ABORTED);
             e.redrive();
-            for (int i = 0; i < 200 && types(e).stream().filter(t -> t.equals("TaskScheduled")).count() < 2; i++) {
+            for (int i = 0; i < 1000 && types(e).stream().filter(t -> t.equals("TaskScheduled")).count() < 2; i++) {
                 Thread.sleep(10);
             }
             JsonNode params = JSON.readTree(EngineFixture.events(e).stream()
@@ -243,7 +243,7 @@ class OutsideWorldTaskTest {
             fx.engine.registerActivity(arn);
             Execution e = fx.start("{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Task\",\"Resource\":\"" + arn
                     + "\",\"End\":true}}}", "{}");
-            for (int i = 0; i < 200 && !types(e).contains("ActivityScheduled"); i++) {
+            for (int i = 0; i < 1000 && !types(e).contains("ActivityScheduled"); i++) {
                 Thread.sleep(10);
             }
             e.stop(null, null);
