@@ -74,7 +74,7 @@ public final class CallbackServer implements AutoCloseable {
                 String body = read(exchange.getRequestBody());
                 if (path.startsWith(CALLBACK) && registry.callback(path.substring(CALLBACK.length()))) {
                     status = 204;
-                } else if (path.equals(EVENTS + eventsSecret.reveal())) {
+                } else if (path.startsWith(EVENTS) && CallbackRegistry.matches(eventsSecret, path.substring(EVENTS.length()))) {
                     registry.statusChange(body);
                     status = 204;
                 }
