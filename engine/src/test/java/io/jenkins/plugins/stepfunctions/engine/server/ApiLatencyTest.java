@@ -18,11 +18,15 @@ class ApiLatencyTest {
     @Test
     void sequentialCallsAreNotHeldBackByDelayedAcknowledgements() {
         running.sfn.listStateMachines();
-        long start = System.nanoTime();
+        long fastest = Long.MAX_VALUE;
         for (int i = 0; i < 100; i++) {
+            long start = System.nanoTime();
             running.sfn.listStateMachines();
+            fastest = Math.min(fastest, System.nanoTime() - start);
         }
-        // Nagle's algorithm against a delayed ACK costs 40 ms a call: 100 calls would need 4 s.
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(3500));
+        // Nagle's algorithm against a delayed ACK holds *every* response for ~40 ms, so even the fastest
+        // of 100 calls would take that long. The fastest call, unlike the total, is not slowed down by a
+        // busy machine, so this checks the socket option without timing the machine.
+        assertThat(Duration.ofNanos(fastest)).isLessThan(Duration.ofMillis(25));
     }
 }
