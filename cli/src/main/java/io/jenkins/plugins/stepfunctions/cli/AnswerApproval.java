@@ -44,6 +44,8 @@ final class AnswerApproval {
             }
         }
         try (AwsClients clients = new AwsClients(connection.connection())) {
+            // reach the execution first: an endpoint that cannot be reached or a wrong ARN is that, not "nothing pending"
+            clients.sfn().describeExecution(b -> b.executionArn(executionArn));
             FollowState followState = new FollowState(executionArn, new ApprovalRules(options.approvalStates, List.of()));
             ExecutionFollower follower = new ExecutionFollower(clients.sfnNoRetry(), followState, new FollowListener() {
                 @Override

@@ -106,6 +106,20 @@ class ApprovalCommandsTest {
     }
 
     @Test
+    void answeringWhenTheEndpointCannotBeReachedIsAConnectionErrorNotNoPendingApproval() throws Exception {
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        String arn = machine.replace(":stateMachine:", ":execution:") + ":build-9";
+
+        RunCommandTest.Result r = sfn("reject", arn, "--endpoint", "http://127.0.0.1:" + port);
+
+        assertThat(r.exit()).as(r.err()).isEqualTo(ExitCodes.CONNECTION);
+        assertThat(r.err()).contains("cannot reach Step Functions").doesNotContain("no pending approval");
+    }
+
+    @Test
     void followOfAMissingExecutionIsNotFoundAndOfAMalformedArnBadInput() {
         String missing = machine.replace(":stateMachine:", ":execution:") + ":missing";
 
