@@ -73,6 +73,8 @@ public class EngineBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        // as `sfn local` does: without TCP_NODELAY the JDK server's small responses wait on delayed ACKs
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         boolean http = !List.of(args).contains("--no-http");
         boolean withPeer = !List.of(args).contains("--no-peer");
         // warm-up batches (at least WARMUP_SECONDS): both the JVM and Node compile the hot paths first
