@@ -325,10 +325,15 @@ final class ExecutionRun implements Execution {
 
     /** {@link #emit} for details in a compact form (the events of every transition). */
     long emitDetails(Lane lane, String type, String field, Supplier<? extends Details> details) {
+        return emitDetails(lane, services.clock().millis(), type, field, details);
+    }
+
+    /** {@link #emitDetails} at a time the caller read already (a state's entered time). */
+    long emitDetails(Lane lane, long epochMillis, String type, String field, Supplier<? extends Details> details) {
         if (lane.silent) {
             return lane.last;
         }
-        long id = append(lane.last, type, field, details == null ? null : details.get());
+        long id = history.append(lane.last, epochMillis, type, field, details == null ? null : details.get());
         lane.last = id;
         return id;
     }

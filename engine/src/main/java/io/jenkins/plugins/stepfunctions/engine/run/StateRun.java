@@ -38,6 +38,8 @@ final class StateRun {
     /** AWS's event types per state type ({@code PassStateEntered} ...), built once instead of per transition. */
     private static final Map<String, String> ENTERED = eventTypes("StateEntered");
     private static final Map<String, String> EXITED = eventTypes("StateExited");
+    /** The retry counts of states without retriers (most states): nothing to count, so nothing to allocate. */
+    private static final int[] NO_RETRIES = new int[0];
 
     final GraphRun graphRun;
     final ExecutionRun execution;
@@ -65,7 +67,7 @@ final class StateRun {
         this.state = state;
         this.io = state.io();
         this.input = input;
-        this.retryCounts = new int[state.retry().size()];
+        this.retryCounts = state.retry().isEmpty() ? NO_RETRIES : new int[state.retry().size()];
     }
 
     private static Map<String, String> eventTypes(String suffix) {
@@ -77,8 +79,8 @@ final class StateRun {
     Step start() {
         enteredPrev = lane.last;
         enteredMillis = execution.services().clock().millis();
-        enteredId = execution.emitDetails(lane, ENTERED.get(state.type()), "stateEnteredEventDetails",
-                () -> new Details.StateEntered(state.name(), execution.text(input)));
+        enteredId = execution.emitDetails(lane, enteredMillis, ENTERED.get(state.type()),
+                "stateEnteredEventDetails", () -> new Details.StateEntered(state.name(), execution.text(input)));
         if (graphRun.topLevel) {
             execution.rememberRedrivePoint(state.name(), input);
         }
