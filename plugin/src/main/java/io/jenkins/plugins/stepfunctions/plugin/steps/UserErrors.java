@@ -19,7 +19,11 @@ final class UserErrors {
         if (cause instanceof BridgeException bridge) {
             return new AbortException(bridge.getMessage());
         }
-        if (cause instanceof AwsServiceException aws && aws.awsErrorDetails() != null) {
+        if (cause instanceof AwsServiceException aws && (aws.awsErrorDetails() == null || aws.awsErrorDetails().errorCode() == null)) {
+            return new AbortException("endpoint: answered HTTP " + aws.statusCode() + " without a Step Functions error:"
+                    + " it is not a Step Functions endpoint; check the endpoint (and the region) of withStepFunctions or the job");
+        }
+        if (cause instanceof AwsServiceException aws) {
             return new AbortException(aws.awsErrorDetails().errorCode() + ": " + aws.awsErrorDetails().errorMessage());
         }
         if (cause instanceof SdkException sdk) {

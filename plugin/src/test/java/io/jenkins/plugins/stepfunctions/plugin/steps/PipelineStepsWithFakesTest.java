@@ -518,6 +518,32 @@ class PipelineStepsWithFakesTest {
     }
 
     @Test
+    void anEndpointThatIsNotStepFunctionsFailsTheStepSayingSoInOneLine() throws Exception {
+        com.sun.net.httpserver.HttpServer web = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        web.createContext("/", exchange -> {
+            exchange.sendResponseHeaders(501, -1);
+            exchange.close();
+        });
+        web.start();
+        try {
+            EnvVars env = new EnvVars();
+            env.put("JOB_NAME", "shop/deploy");
+            env.put("BUILD_NUMBER", "1");
+            FakeStepContext context = new FakeStepContext().with(services).with(log).with(run).with(env)
+                    .with(new StepFunctionsSettings("us-east-1", FakeJenkinsServices.CREDENTIALS_ID, null, null,
+                            "http://127.0.0.1:" + web.getAddress().getPort()));
+
+            assertThatThrownBy(() -> run(new SfnStartStep("deploy-ok").start(context), context))
+                    .isInstanceOf(AbortException.class)
+                    .hasMessageContaining("HTTP 501").hasMessageContaining("not a Step Functions endpoint")
+                    .hasMessageNotContaining("null");
+        } finally {
+            web.stop(0);
+        }
+    }
+
+    @Test
     void withoutARegionTheStepFailsNamingTheFieldAndNothingStarts() throws Exception {
         FakeStepContext context = new FakeStepContext().with(services).with(log).with(run).with(new EnvVars());
 
