@@ -21,7 +21,7 @@ final class CliErrors {
             code = ExitCodes.CONNECTION;
             String m = c.getMessage() == null ? "" : c.getMessage();
             message = m.contains("credentials") || m.contains("Credentials")
-                    ? "no AWS credentials found: " + firstLine(m) + "; set AWS_PROFILE/--profile or AWS_ACCESS_KEY_ID, or use --endpoint for a local engine"
+                    ? "no AWS credentials found: " + credentialsProblem(m) + "; set AWS_PROFILE/--profile or AWS_ACCESS_KEY_ID, or use --endpoint for a local engine"
                     : "cannot reach Step Functions: " + firstLine(m) + "; check --endpoint/--region and the network";
         } else if (e instanceof SfnException s && (s.awsErrorDetails() == null || s.awsErrorDetails().errorCode() == null)) {
             code = ExitCodes.CONNECTION;
@@ -57,6 +57,13 @@ final class CliErrors {
             case "ApprovalClosed" -> ExitCodes.APPROVAL_CLOSED;
             default -> ExitCodes.BAD_INPUT;
         };
+    }
+
+    /** The SDK's default chain lists every provider it tried and why each failed (~1.5 KB): say it in a line. */
+    private static String credentialsProblem(String sdkMessage) {
+        return sdkMessage.startsWith("Unable to load credentials from any of the providers in the chain")
+                ? "none in the environment, system properties, web identity token, ~/.aws profile, container or instance role"
+                : firstLine(sdkMessage);
     }
 
     private static String firstLine(String s) {
