@@ -1,5 +1,8 @@
 package io.jenkins.plugins.stepfunctions.plugin.follow;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.stepfunctions.bridge.approval.PendingApproval;
 import io.jenkins.plugins.stepfunctions.bridge.connect.AwsClients;
 import io.jenkins.plugins.stepfunctions.bridge.connect.Secret;
@@ -23,6 +26,7 @@ import software.amazon.awssdk.services.sfn.model.HistoryEvent;
  * Used alike by the Pipeline steps (asynchronously) and the freestyle step (which waits for the result).
  */
 public final class ExecutionWatch {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private final JenkinsServices services;
     private final AwsClients clients;
     private final FollowState state;
@@ -107,7 +111,25 @@ public final class ExecutionWatch {
 
         @Override
         public void event(HistoryEvent event) {
-            action.appendHistory(record, HistoryEventJson.event(event));
+            ObjectNode json = HistoryEventJson.event(event);
+            action.appendHistory(record, callbackSecret == null ? json : withoutCallbackSecret(json));
+        }
+
+        /**
+         * The callback URL (and its secret) rides in the execution's input and every state that passes it on;
+         * the build page shows it redacted. The secret is URL-safe base64, so it reads the same inside JSON text.
+         */
+        private ObjectNode withoutCallbackSecret(ObjectNode json) {
+            String text = json.toString();
+            String secret = callbackSecret.reveal();
+            if (!text.contains(secret)) {
+                return json;
+            }
+            try {
+                return (ObjectNode) JSON.readTree(text.replace(secret, callbackSecret.redacted()));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("replacing URL-safe characters cannot break JSON", e);
+            }
         }
 
         @Override

@@ -77,6 +77,37 @@ class CallbackWithFakesTest {
     }
 
     @Test
+    void theBuildPageHistoryShowsTheCallbackSecretRedacted() throws Exception {
+        engine.stateMachine("approval");
+        EnvVars env = new EnvVars();
+        env.put("JOB_NAME", "deploy");
+        env.put("BUILD_NUMBER", "4");
+        FakeStepContext context = new FakeStepContext().with(services).with(new FakeTaskListener()).with(run).with(env)
+                .with(new StepFunctionsSettings("us-east-1", FakeJenkinsServices.CREDENTIALS_ID, null, null,
+                        engine.endpoint()));
+        SfnExecuteStep step = new SfnExecuteStep("approval");
+        step.setWaitMode("callback");
+        step.start(context).start();
+        Eventually.until("the execution runs", () -> run.getAction(StepFunctionsRunAction.class) != null
+                && !run.getAction(StepFunctionsRunAction.class).getExecutions().isEmpty());
+        StepFunctionsRunAction action = run.getAction(StepFunctionsRunAction.class);
+        String arn = action.getExecutions().get(0).getExecutionArn();
+        String callbackUrl = new ObjectMapper().readTree(engine.sfn().describeExecution(b -> b.executionArn(arn)).input())
+                .path("build").path("callbackUrl").asText();
+        String secret = callbackUrl.substring(callbackUrl.lastIndexOf('/') + 1);
+        String token = engine.taskToken(arn);
+        engine.sfn().sendTaskSuccess(b -> b.taskToken(token).output("{\"approved\":true}"));
+        CallbackRootAction.handle("POST", "/" + secret, services);
+        context.result().get(10, TimeUnit.SECONDS);
+
+        String history = action.historyJson(action.getExecutions().get(0));
+
+        assertThat(secret).hasSizeGreaterThanOrEqualTo(32);
+        assertThat(history).contains("/sfn-callback/" + io.jenkins.plugins.stepfunctions.bridge.connect.Secret.redact(secret))
+                .doesNotContain(secret);
+    }
+
+    @Test
     void anythingButAPostWithAKnownSecretGetsNothing() {
         assertThat(CallbackRootAction.handle("GET", "/whatever", services)).isEqualTo(405);
         assertThat(CallbackRootAction.handle("POST", "/not-a-secret", services)).isEqualTo(404);
