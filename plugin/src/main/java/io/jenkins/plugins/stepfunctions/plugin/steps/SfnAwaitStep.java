@@ -17,20 +17,17 @@ import io.jenkins.plugins.stepfunctions.plugin.follow.FollowOptions;
 import java.io.Serial;
 import java.util.Set;
 import org.jenkinsci.Symbol;
-import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
-import org.kohsuke.stapler.DataBoundSetter;
 
 /**
  * {@code sfnAwait(executionArn: ...)}: follows an execution started elsewhere (by {@code sfnStart}, another
  * build, EventBridge...) to its end, exactly as {@code sfnExecute} follows its own, and returns the same map.
  */
-public final class SfnAwaitStep extends Step {
+public final class SfnAwaitStep extends FollowingStep {
     private final String executionArn;
-    private final FollowOptions follow = new FollowOptions();
 
     @DataBoundConstructor
     public SfnAwaitStep(String executionArn) {
@@ -39,98 +36,6 @@ public final class SfnAwaitStep extends Step {
 
     public String getExecutionArn() {
         return executionArn;
-    }
-
-    // --- how to follow (FollowOptions) ---
-
-    public boolean isStopOnAbort() {
-        return follow.isStopOnAbort();
-    }
-
-    @DataBoundSetter
-    public void setStopOnAbort(boolean stopOnAbort) {
-        follow.setStopOnAbort(stopOnAbort);
-    }
-
-    public boolean isPropagate() {
-        return follow.isPropagate();
-    }
-
-    @DataBoundSetter
-    public void setPropagate(boolean propagate) {
-        follow.setPropagate(propagate);
-    }
-
-    public int getTimeoutMinutes() {
-        return follow.getTimeoutMinutes();
-    }
-
-    @DataBoundSetter
-    public void setTimeoutMinutes(int timeoutMinutes) {
-        follow.setTimeoutMinutes(timeoutMinutes);
-    }
-
-    public String getRenderStyle() {
-        return follow.getRenderStyle();
-    }
-
-    @DataBoundSetter
-    public void setRenderStyle(String renderStyle) {
-        follow.setRenderStyle(renderStyle);
-    }
-
-    public String getOutputFile() {
-        return follow.getOutputFile();
-    }
-
-    @DataBoundSetter
-    public void setOutputFile(String outputFile) {
-        follow.setOutputFile(outputFile);
-    }
-
-    public String getHistoryFile() {
-        return follow.getHistoryFile();
-    }
-
-    @DataBoundSetter
-    public void setHistoryFile(String historyFile) {
-        follow.setHistoryFile(historyFile);
-    }
-
-    public String getApprovalStates() {
-        return follow.getApprovalStates();
-    }
-
-    @DataBoundSetter
-    public void setApprovalStates(String approvalStates) {
-        follow.setApprovalStates(approvalStates);
-    }
-
-    public String getApprovalActivities() {
-        return follow.getApprovalActivities();
-    }
-
-    @DataBoundSetter
-    public void setApprovalActivities(String approvalActivities) {
-        follow.setApprovalActivities(approvalActivities);
-    }
-
-    public String getWaitMode() {
-        return follow.getWaitMode();
-    }
-
-    @DataBoundSetter
-    public void setWaitMode(String waitMode) {
-        follow.setWaitMode(waitMode);
-    }
-
-    public String getEventQueueUrl() {
-        return follow.getEventQueueUrl();
-    }
-
-    @DataBoundSetter
-    public void setEventQueueUrl(String eventQueueUrl) {
-        follow.setEventQueueUrl(eventQueueUrl);
     }
 
     @Override

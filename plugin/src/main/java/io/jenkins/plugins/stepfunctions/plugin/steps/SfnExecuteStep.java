@@ -17,7 +17,6 @@ import io.jenkins.plugins.stepfunctions.plugin.follow.LaunchOptions;
 import java.io.Serial;
 import java.util.Set;
 import org.jenkinsci.Symbol;
-import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
@@ -30,10 +29,9 @@ import org.kohsuke.stapler.DataBoundSetter;
  * {@code [executionArn, status, output, error, cause]}; a failed execution fails the build unless
  * {@code propagate: false}.
  */
-public final class SfnExecuteStep extends Step {
+public final class SfnExecuteStep extends FollowingStep {
     private final String stateMachine;
     private final LaunchOptions launch = new LaunchOptions();
-    private final FollowOptions follow = new FollowOptions();
 
     @DataBoundConstructor
     public SfnExecuteStep(String stateMachine) {
@@ -116,98 +114,6 @@ public final class SfnExecuteStep extends Step {
     @DataBoundSetter
     public void setExecutionName(String executionName) {
         launch.setExecutionName(executionName);
-    }
-
-    // --- how to follow (FollowOptions) ---
-
-    public boolean isStopOnAbort() {
-        return follow.isStopOnAbort();
-    }
-
-    @DataBoundSetter
-    public void setStopOnAbort(boolean stopOnAbort) {
-        follow.setStopOnAbort(stopOnAbort);
-    }
-
-    public boolean isPropagate() {
-        return follow.isPropagate();
-    }
-
-    @DataBoundSetter
-    public void setPropagate(boolean propagate) {
-        follow.setPropagate(propagate);
-    }
-
-    public int getTimeoutMinutes() {
-        return follow.getTimeoutMinutes();
-    }
-
-    @DataBoundSetter
-    public void setTimeoutMinutes(int timeoutMinutes) {
-        follow.setTimeoutMinutes(timeoutMinutes);
-    }
-
-    public String getRenderStyle() {
-        return follow.getRenderStyle();
-    }
-
-    @DataBoundSetter
-    public void setRenderStyle(String renderStyle) {
-        follow.setRenderStyle(renderStyle);
-    }
-
-    public String getOutputFile() {
-        return follow.getOutputFile();
-    }
-
-    @DataBoundSetter
-    public void setOutputFile(String outputFile) {
-        follow.setOutputFile(outputFile);
-    }
-
-    public String getHistoryFile() {
-        return follow.getHistoryFile();
-    }
-
-    @DataBoundSetter
-    public void setHistoryFile(String historyFile) {
-        follow.setHistoryFile(historyFile);
-    }
-
-    public String getApprovalStates() {
-        return follow.getApprovalStates();
-    }
-
-    @DataBoundSetter
-    public void setApprovalStates(String approvalStates) {
-        follow.setApprovalStates(approvalStates);
-    }
-
-    public String getApprovalActivities() {
-        return follow.getApprovalActivities();
-    }
-
-    @DataBoundSetter
-    public void setApprovalActivities(String approvalActivities) {
-        follow.setApprovalActivities(approvalActivities);
-    }
-
-    public String getWaitMode() {
-        return follow.getWaitMode();
-    }
-
-    @DataBoundSetter
-    public void setWaitMode(String waitMode) {
-        follow.setWaitMode(waitMode);
-    }
-
-    public String getEventQueueUrl() {
-        return follow.getEventQueueUrl();
-    }
-
-    @DataBoundSetter
-    public void setEventQueueUrl(String eventQueueUrl) {
-        follow.setEventQueueUrl(eventQueueUrl);
     }
 
     @Override
