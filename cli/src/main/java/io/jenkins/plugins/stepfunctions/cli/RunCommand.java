@@ -127,6 +127,10 @@ public final class RunCommand implements Callable<Integer> {
         try {
             PollingPolicy policy = PollingPolicy.defaults();
             URI endpoint = connection.endpoint;
+            if (!local && (mockConfig != null || timeScale != 1)) {
+                throw usage((mockConfig != null ? "--mock-config" : "--time-scale") + " works with --local only (the embedded engine);"
+                        + " add --local, or drop it when running on AWS or another endpoint");
+            }
             if (local) {
                 if (!(timeScale > 0) || Double.isInfinite(timeScale)) {
                     throw usage("--time-scale " + timeScale + " must be a positive number, e.g. 0.01 for 100 times faster waits");
@@ -261,6 +265,9 @@ public final class RunCommand implements Callable<Integer> {
     private JsonNode mockConfigJson() {
         if (mockConfig == null) {
             return null;
+        }
+        if (!Files.isRegularFile(mockConfig)) {
+            throw usage("--mock-config " + mockConfig + ": no such file; give the path of a MockConfigFile (JSON)");
         }
         try {
             return new ObjectMapper().readTree(mockConfig.toFile());

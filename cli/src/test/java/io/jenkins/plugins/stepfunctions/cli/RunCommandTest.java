@@ -117,6 +117,27 @@ class RunCommandTest {
     }
 
     @Test
+    void localOnlyOptionsWithoutLocalAreABadInputNamingTheOption() {
+        String arn = "arn:aws:states:us-east-1:123456789012:stateMachine:deploy";
+
+        Result mocks = sfn("run", arn, "--endpoint", "http://127.0.0.1:1", "--mock-config", "mocks.json");
+        Result scale = sfn("run", arn, "--endpoint", "http://127.0.0.1:1", "--time-scale", "0.01");
+
+        assertThat(mocks.exit()).as(mocks.err()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(mocks.err()).contains("--mock-config works with --local only");
+        assertThat(scale.exit()).as(scale.err()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(scale.err()).contains("--time-scale works with --local only");
+    }
+
+    @Test
+    void aMockConfigThatDoesNotExistIsABadInputSayingSo(@TempDir Path dir) throws Exception {
+        Result r = sfn("run", "--local", gate(dir).toString(), "--mock-config", dir.resolve("nope.json").toString());
+
+        assertThat(r.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.err()).contains("nope.json: no such file");
+    }
+
+    @Test
     void anUnknownStateMachineIsNotFound() {
         Result r = sfn("run", "--local", "arn:aws:states:us-east-1:123456789012:stateMachine:nope");
 
