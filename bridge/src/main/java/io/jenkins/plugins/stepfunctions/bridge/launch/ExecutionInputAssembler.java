@@ -70,6 +70,16 @@ public final class ExecutionInputAssembler {
             return node;
         }
         if (source instanceof InputSource.EnvironmentVariables e) {
+            // a variable asked for by name and not set is most likely a typo: a deployment must not start
+            // without a value its build meant to pass
+            if (e.names() != null) {
+                for (String name : e.names()) {
+                    if (!e.environment().containsKey(name)) {
+                        throw new InvalidInputException(source.label(), "the variable " + name + " is not set",
+                                "set " + name + " in the build's environment, or stop naming it");
+                    }
+                }
+            }
             ObjectNode node = json.createObjectNode();
             for (Map.Entry<String, String> entry : e.environment().entrySet()) {
                 boolean named = e.names() != null && e.names().contains(entry.getKey());

@@ -26,6 +26,13 @@ class ExecutionInputAndNamesTest {
     }
 
     @Test
+    void aNamedEnvironmentVariableThatIsNotSetIsRefusedByName() {
+        assertThatThrownBy(() -> assembler.assemble(List.of(new InputSource.EnvironmentVariables(
+                java.util.Map.of("DEPLOY_ENV", "prod"), List.of("DEPLOY_ENV", "DEPLOY_REGOIN"), null))))
+                .hasMessageContaining("DEPLOY_REGOIN is not set");
+    }
+
+    @Test
     void aMissingFileIsNamed() {
         assertThatThrownBy(() -> assembler.assemble(List.of(new InputSource.JsonFile(Path.of("nope/out.json")))))
                 .hasMessageContaining("input file nope/out.json: the file does not exist");
