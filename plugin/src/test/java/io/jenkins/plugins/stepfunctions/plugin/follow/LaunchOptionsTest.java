@@ -45,7 +45,7 @@ class LaunchOptionsTest {
         options.setInputFile("deploy.json");
         options.setInput("{\"version\": \"from-json\", \"region\": \"eu-west-1\"}");
         options.setInputValues("version=from-values\nreplicas=3\n# a comment\nimage.tag=1.4.2");
-        options.setInputEnvironment("IMAGE_TAG, MISSING");
+        options.setInputEnvironment("IMAGE_TAG");
 
         LaunchRequest request = options.toRequest("deploy", env(), WORKSPACE, 1, "https://ci.example/sfn-callback/s3cr3t");
         JsonNode input = JSON.readTree(new ExecutionInputAssembler().assemble(request.input()));
