@@ -32,6 +32,7 @@ public final class LaunchOptions implements Serializable {
     private String buildMetadataKey = "build";
     private String executionName;
     private String qualifier;
+    private String traceHeader;
 
     public String getInput() {
         return input;
@@ -98,6 +99,14 @@ public final class LaunchOptions implements Serializable {
         this.qualifier = blankToNull(qualifier);
     }
 
+    public String getTraceHeader() {
+        return traceHeader;
+    }
+
+    public void setTraceHeader(String traceHeader) {
+        this.traceHeader = blankToNull(traceHeader);
+    }
+
     /**
      * The bridge's request. Without an explicit name, the name is derived from job, build and the number of
      * executions this build started before ({@code sequence}), so that a start retried after a controller
@@ -143,7 +152,7 @@ public final class LaunchOptions implements Serializable {
         String name = executionName != null ? executionName
                 : env.get("JOB_NAME") == null ? null
                 : ExecutionNames.derive(env.get("JOB_NAME"), String.valueOf(env.get("BUILD_NUMBER")), sequence);
-        return new LaunchRequest(new StateMachineRef(stateMachine, qualifier), sources, name, null);
+        return new LaunchRequest(new StateMachineRef(stateMachine, qualifier), sources, name, traceHeader);
     }
 
     static Map<String, String> keyValues(String lines) throws AbortException {

@@ -145,6 +145,15 @@ public final class StepFunctionsBuilder extends Builder implements SimpleBuildSt
         launch.setExecutionName(executionName);
     }
 
+    public String getTraceHeader() {
+        return launch.getTraceHeader();
+    }
+
+    @DataBoundSetter
+    public void setTraceHeader(String traceHeader) {
+        launch.setTraceHeader(traceHeader);
+    }
+
     // --- how to follow (FollowOptions) ---
 
     public boolean isStopOnAbort() {

@@ -116,6 +116,15 @@ public final class SfnExecuteStep extends FollowingStep {
         launch.setExecutionName(executionName);
     }
 
+    public String getTraceHeader() {
+        return launch.getTraceHeader();
+    }
+
+    @DataBoundSetter
+    public void setTraceHeader(String traceHeader) {
+        launch.setTraceHeader(traceHeader);
+    }
+
     @Override
     public StepExecution start(StepContext context) {
         return new Execution(context, stateMachine, launch, follow);

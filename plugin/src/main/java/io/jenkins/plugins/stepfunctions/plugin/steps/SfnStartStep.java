@@ -106,6 +106,15 @@ public final class SfnStartStep extends Step {
         launch.setExecutionName(executionName);
     }
 
+    public String getTraceHeader() {
+        return launch.getTraceHeader();
+    }
+
+    @DataBoundSetter
+    public void setTraceHeader(String traceHeader) {
+        launch.setTraceHeader(traceHeader);
+    }
+
     @Override
     public StepExecution start(StepContext context) {
         return new Execution(context, stateMachine, launch);

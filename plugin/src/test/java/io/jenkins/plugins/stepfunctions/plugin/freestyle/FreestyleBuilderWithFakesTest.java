@@ -81,6 +81,21 @@ class FreestyleBuilderWithFakesTest {
     }
 
     @Test
+    void theExecutionStartsWithTheGivenXRayTraceHeader() throws Exception {
+        engine.stateMachine("deploy-ok");
+        StepFunctionsBuilder builder = builder("deploy-ok");
+        builder.setInput("{\"version\":\"5.1.0\"}");
+        builder.setTraceHeader("Root=1-5759e988-bd862e3fe1be46a994272793;Sampled=1");
+
+        builder.perform(run, null, env, log, services);
+
+        EnvVars after = new EnvVars();
+        run.getAction(StepFunctionsRunAction.class).buildEnvironment(run, after);
+        assertThat(engine.sfn().describeExecution(b -> b.executionArn(after.get("SFN_EXECUTION_ARN"))).traceHeader())
+                .isEqualTo("Root=1-5759e988-bd862e3fe1be46a994272793;Sampled=1");
+    }
+
+    @Test
     void aFailedExecutionFailsTheBuildStepWithItsErrorAndCause() throws Exception {
         engine.stateMachine("deploy-fails");
 

@@ -135,6 +135,37 @@ class PipelineStepsWithFakesTest {
     }
 
     @Test
+    void sfnExecuteAndSfnStartStartTheExecutionWithTheGivenXRayTraceHeader() throws Exception {
+        engine.stateMachine("deploy-ok");
+        SfnExecuteStep execute = new SfnExecuteStep("deploy-ok");
+        execute.setInput("{\"version\":\"1.4.2\"}");
+        execute.setTraceHeader("Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1");
+        FakeStepContext executeContext = context();
+        run(execute.start(executeContext), executeContext);
+        SfnStartStep start = new SfnStartStep("deploy-ok");
+        start.setTraceHeader("Root=1-5759e988-bd862e3fe1be46a994272794");
+        FakeStepContext startContext = context();
+        String startedArn = (String) run(start.start(startContext), startContext);
+
+        String executedArn = action().getExecutions().get(0).getExecutionArn();
+        assertThat(engine.sfn().describeExecution(b -> b.executionArn(executedArn)).traceHeader())
+                .isEqualTo("Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1");
+        assertThat(engine.sfn().describeExecution(b -> b.executionArn(startedArn)).traceHeader())
+                .isEqualTo("Root=1-5759e988-bd862e3fe1be46a994272794");
+    }
+
+    @Test
+    void withoutATraceHeaderTheExecutionStartsWithNone() throws Exception {
+        engine.stateMachine("deploy-ok");
+        SfnStartStep start = new SfnStartStep("deploy-ok");
+        start.setTraceHeader(" ");
+        FakeStepContext context = context();
+        String arn = (String) run(start.start(context), context);
+
+        assertThat(engine.sfn().describeExecution(b -> b.executionArn(arn)).traceHeader()).isNull();
+    }
+
+    @Test
     void aFailedExecutionFailsTheBuildWithAwsErrorAndCauseAsOneLine() throws Exception {
         engine.stateMachine("deploy-fails");
         FakeStepContext context = context();
