@@ -2,7 +2,9 @@ package io.jenkins.plugins.stepfunctions.engine.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.stepfunctions.engine.StatesException;
 import io.jenkins.plugins.stepfunctions.engine.asl.State;
@@ -11,6 +13,7 @@ import io.jenkins.plugins.stepfunctions.engine.dataflow.PathScope;
 import io.jenkins.plugins.stepfunctions.engine.dataflow.PayloadTemplates;
 import io.jenkins.plugins.stepfunctions.engine.history.Details;
 import io.jenkins.plugins.stepfunctions.engine.history.EventDetails;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -103,7 +106,7 @@ final class MapRun {
     private int maxConcurrency() {
         JsonNode v;
         if (state.maxConcurrencyPath() != null) {
-            v = run.read(state.maxConcurrencyPath(), effective, "MaxConcurrencyPath");
+            v = numberInText(run.read(state.maxConcurrencyPath(), effective, "MaxConcurrencyPath"));
             if (!v.isIntegralNumber() || v.asLong() < 0) {
                 throw new StatesException(StatesException.RUNTIME, "The MaxConcurrencyPath field refers to value "
                         + quoted(v) + " which is not a valid integer: " + state.maxConcurrencyPath());
@@ -129,7 +132,7 @@ final class MapRun {
     private long toleratedCount() {
         JsonNode v;
         if (state.toleratedFailureCountPath() != null) {
-            v = run.read(state.toleratedFailureCountPath(), effective, "ToleratedFailureCountPath");
+            v = numberInText(run.read(state.toleratedFailureCountPath(), effective, "ToleratedFailureCountPath"));
             if (!v.isIntegralNumber()) {
                 throw new StatesException(StatesException.RUNTIME, "The ToleratedFailureCountPath field refers to "
                         + "value " + quoted(v) + " which is not a valid integer: " + state.toleratedFailureCountPath());
@@ -151,7 +154,8 @@ final class MapRun {
     private double toleratedPercentage() {
         JsonNode v;
         if (state.toleratedFailurePercentagePath() != null) {
-            v = run.read(state.toleratedFailurePercentagePath(), effective, "ToleratedFailurePercentagePath");
+            v = numberInText(run.read(state.toleratedFailurePercentagePath(), effective,
+                    "ToleratedFailurePercentagePath"));
             if (!v.isNumber()) {
                 throw new StatesException(StatesException.RUNTIME, "The ToleratedFailurePercentagePath field refers "
                         + "to value " + quoted(v) + " which is not a valid float: "
@@ -169,6 +173,22 @@ final class MapRun {
             throw new StatesException(StatesException.RUNTIME, "ToleratedFailurePercentage must be between 0 and 100.");
         }
         return v.asDouble();
+    }
+
+    /** AWS reads these paths' values through their text: the string "1" counts as the number 1. */
+    private static JsonNode numberInText(JsonNode v) {
+        if (!v.isTextual()) {
+            return v;
+        }
+        try {
+            return LongNode.valueOf(Long.parseLong(v.asText()));
+        } catch (NumberFormatException notInteger) {
+            try {
+                return DecimalNode.valueOf(new BigDecimal(v.asText()));
+            } catch (NumberFormatException notNumber) {
+                return v;
+            }
+        }
     }
 
     private static String quoted(JsonNode v) {

@@ -97,6 +97,29 @@ class InterpreterBehaviourTest {
     }
 
     @Test
+    void mapConcurrencyAndToleranceVariablesHoldingNumbersAsTextAreRead() {
+        String def = "{\"StartAt\":\"S\",\"States\":{\"S\":{\"Type\":\"Pass\",\"Assign\":{\"c\":\"1\",\"n\":\"1\","
+                + "\"p\":\"1.5\"},\"Result\":[1,2,3],\"Next\":\"M\"},\"M\":{\"Type\":\"Map\",\"MaxConcurrencyPath\":\"$c\","
+                + "\"ToleratedFailureCountPath\":\"$n\",\"ToleratedFailurePercentagePath\":\"$p\",\"ItemProcessor\":{"
+                + "\"ProcessorConfig\":{\"Mode\":\"DISTRIBUTED\",\"ExecutionType\":\"STANDARD\"},\"StartAt\":\"I\","
+                + "\"States\":{\"I\":{\"Type\":\"Pass\",\"End\":true}}},\"End\":true}}}";
+        Execution e = await(fx.start(def, "{}"));
+        assertThat(e.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(e.output()).isEqualTo("[1,2,3]");
+    }
+
+    @Test
+    void mapToleranceCountPathToTextThatIsNoNumberFails() {
+        String def = "{\"StartAt\":\"M\",\"States\":{\"M\":{\"Type\":\"Map\",\"ToleratedFailureCountPath\":\"$.n\","
+                + "\"ItemProcessor\":{\"ProcessorConfig\":{\"Mode\":\"DISTRIBUTED\",\"ExecutionType\":\"STANDARD\"},"
+                + "\"StartAt\":\"I\",\"States\":{\"I\":{\"Type\":\"Pass\",\"End\":true}}},\"ItemsPath\":\"$.items\",\"End\":true}}}";
+        Execution e = await(fx.start(def, "{\"items\":[1],\"n\":\"one\"}"));
+        assertThat(e.status()).isEqualTo(ExecutionStatus.FAILED);
+        assertThat(e.cause()).endsWith("The ToleratedFailureCountPath field refers to value \"one\" which is not a "
+                + "valid integer: $.n");
+    }
+
+    @Test
     void mapOverTenThousandItemsCompletes() {
         StringBuilder items = new StringBuilder("[");
         for (int i = 0; i < 10_000; i++) {
