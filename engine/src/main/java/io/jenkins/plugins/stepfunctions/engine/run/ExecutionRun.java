@@ -165,7 +165,7 @@ final class ExecutionRun implements Execution {
             services.notifier().statusChanged(this);
             scheduleTimeout();
             post(() -> new GraphRun(this, request.definition().graph(), topLane, true, this::topDone)
-                    .drive(new Step.Next(from, in)));
+                    .drive(new Step.Next(request.definition().graph().state(from), in)));
         }
     }
 
@@ -333,7 +333,15 @@ final class ExecutionRun implements Execution {
         if (lane.silent) {
             return lane.last;
         }
-        long id = history.append(lane.last, epochMillis, type, field, details == null ? null : details.get());
+        return emitDetails(lane, epochMillis, type, field, details == null ? (Details) null : details.get());
+    }
+
+    /** {@link #emitDetails} with details built already (plain Pass states: no supplier to allocate). */
+    long emitDetails(Lane lane, long epochMillis, String type, String field, Details details) {
+        if (lane.silent) {
+            return lane.last;
+        }
+        long id = history.append(lane.last, epochMillis, type, field, details);
         lane.last = id;
         return id;
     }

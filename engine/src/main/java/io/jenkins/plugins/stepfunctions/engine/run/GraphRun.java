@@ -2,6 +2,7 @@ package io.jenkins.plugins.stepfunctions.engine.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.stepfunctions.engine.asl.Graph;
+import io.jenkins.plugins.stepfunctions.engine.asl.State;
 import java.util.function.Consumer;
 
 /**
@@ -27,7 +28,7 @@ final class GraphRun {
     }
 
     void start(JsonNode input) {
-        drive(new Step.Next(graph.startAt(), input));
+        drive(new Step.Next(graph.start(), input));
     }
 
     void drive(Step step) {
@@ -42,7 +43,9 @@ final class GraphRun {
                 execution.post(() -> drive(resume));
                 return;
             }
-            step = new StateRun(this, graph.state(next.state()), next.input()).start();
+            step = StateRun.isPlainPass(next.state())
+                    ? StateRun.passThrough(this, (State.Pass) next.state(), next.input())
+                    : new StateRun(this, next.state(), next.input()).start();
             if (step == null) {
                 return;
             }

@@ -321,10 +321,8 @@ final class StateRun {
 
     private void exit(JsonNode output, Map<String, JsonNode> assigned, String next) {
         String text = execution.text(output);
-        if (text.length() > MAX_PAYLOAD_BYTES / 4 && text.getBytes(StandardCharsets.UTF_8).length > MAX_PAYLOAD_BYTES) {
-            complete(new Step.Failed(new StatesException("States.DataLimitExceeded", "The state/task '"
-                    + state.name() + "' returned a result with a size exceeding the maximum number of bytes service "
-                    + "limit."), lane.last));
+        if (tooLarge(text)) {
+            complete(new Step.Failed(dataLimitExceeded(state), lane.last));
             return;
         }
         if (assigned != null) {
@@ -332,8 +330,65 @@ final class StateRun {
         }
         execution.emitDetails(lane, EXITED.get(state.type()), "stateExitedEventDetails",
                 () -> new Details.StateExited(state.name(), text, assignedText(assigned)));
-        boolean end = next == null;
-        complete(end ? new Step.End(output) : new Step.Next(next, output));
+        complete(next == null ? new Step.End(output) : new Step.Next(nextState(next), output));
+    }
+
+    /** The state named {@code next}: a transition's resolved at parse time, other names (Choice, Catch) looked up. */
+    private State nextState(String next) {
+        State resolved = graphRun.graph.next(state);
+        return resolved != null && next.equals(resolved.name()) ? resolved : graphRun.graph.state(next);
+    }
+
+    /**
+     * A Pass state that hands its input on unchanged (no paths, Parameters, Result, Assign or Output),
+     * and so can neither read the context object nor fail except on the payload size.
+     */
+    static boolean isPlainPass(State s) {
+        if (!(s instanceof State.Pass p) || p.result() != null) {
+            return false;
+        }
+        StateIo io = p.io();
+        if (io.parameters() != null || io.assign() != null) {
+            return false;
+        }
+        return io.jsonata() ? io.output() == null
+                : "$".equals(io.inputPath()) && "$".equals(io.resultPath()) && "$".equals(io.outputPath());
+    }
+
+    /**
+     * Runs a plain Pass state (see {@link #isPlainPass}) with the same events as {@link #start} but
+     * without the per-visit state a state that may wait or fail needs: long Pass chains allocate
+     * only their two events.
+     */
+    static Step passThrough(GraphRun graphRun, State.Pass p, JsonNode input) {
+        ExecutionRun execution = graphRun.execution;
+        Lane lane = graphRun.lane;
+        String text = execution.text(input);
+        execution.emitDetails(lane, execution.services().clock().millis(), "PassStateEntered",
+                "stateEnteredEventDetails", new Details.StateEntered(p.name(), text));
+        if (graphRun.topLevel) {
+            execution.rememberRedrivePoint(p.name(), input);
+        }
+        if (tooLarge(text)) {
+            return new Step.Failed(dataLimitExceeded(p), lane.last);
+        }
+        execution.emitDetails(lane, execution.services().clock().millis(), "PassStateExited",
+                "stateExitedEventDetails", new Details.StateExited(p.name(), text, null));
+        String next = p.transition().next();
+        if (next == null) {
+            return new Step.End(input);
+        }
+        State resolved = graphRun.graph.next(p);
+        return new Step.Next(resolved != null ? resolved : graphRun.graph.state(next), input);
+    }
+
+    private static boolean tooLarge(String text) {
+        return text.length() > MAX_PAYLOAD_BYTES / 4 && text.getBytes(StandardCharsets.UTF_8).length > MAX_PAYLOAD_BYTES;
+    }
+
+    private static StatesException dataLimitExceeded(State s) {
+        return new StatesException("States.DataLimitExceeded", "The state/task '" + s.name()
+                + "' returned a result with a size exceeding the maximum number of bytes service limit.");
     }
 
     private static Map<String, String> assignedText(Map<String, JsonNode> assigned) {
