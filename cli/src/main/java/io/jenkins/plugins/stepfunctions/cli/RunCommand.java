@@ -137,7 +137,8 @@ public final class RunCommand implements Callable<Integer> {
                 }
                 server = EngineServer.start("127.0.0.1", 0, new EngineConfig(Clock.systemUTC(), timeScale, mockConfigJson(), null));
                 endpoint = server.endpoint();
-                policy = timeScale < 1 ? policy.scaled(Math.max(timeScale, 0.02)) : policy;
+                // polls no faster than every 10 ms, but heartbeats and Wait lines at the engine's exact pace
+                policy = (timeScale < 1 ? policy.scaled(Math.max(timeScale, 0.02)) : policy).pacedAt(timeScale);
                 err.println("sfn run: embedded engine on " + endpoint);
             }
             try (AwsClients clients = new AwsClients(connection.connection(endpoint))) {

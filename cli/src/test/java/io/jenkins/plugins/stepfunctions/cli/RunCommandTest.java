@@ -58,6 +58,19 @@ class RunCommandTest {
     }
 
     @Test
+    void aWaitOnALocalEngineWithATimeScaleShowsTheDefinitionsWaitAndTheEnginesExactPace(@TempDir Path dir) throws Exception {
+        Path file = Files.createDirectories(dir.resolve("bake")).resolve("statemachine.asl.json");
+        Files.writeString(file, "{\"StartAt\":\"Bake\",\"States\":{\"Bake\":{\"Type\":\"Wait\",\"Seconds\":20,\"End\":true}}}");
+
+        // below the 0.02 floor of the polling delays: the line must still give the engine's own scale
+        Result r = sfn("run", "--local", file.toString(), "--time-scale", "0.005");
+
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(ExitCodes.OK);
+        assertThat(r.out()).contains("> Bake (Wait)", "waiting 20.0s at the definition's pace (100ms at time scale 0.005)")
+                .doesNotContain("waiting until");
+    }
+
+    @Test
     void rejectingInCiEndsWithTheFailureExitCode(@TempDir Path dir) throws Exception {
         Result r = sfn("run", "--local", gate(dir).toString(), "--reject-all", "--comment", "not now");
 

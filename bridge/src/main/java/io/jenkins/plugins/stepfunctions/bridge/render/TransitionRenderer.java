@@ -46,8 +46,10 @@ public final class TransitionRenderer implements Serializable {
     /**
      * @param definition the execution's definition, asked for only when a line needs it (retry limits,
      *                   Wait wake-up times), so a plain run costs no extra call
+     * @param timeScale  how the engine's Waits relate to the definition's (1 on AWS; 0.01 for an embedded
+     *                   engine running them 100 times faster), see {@code PollingPolicy#timeScale}
      */
-    public List<RenderedLine> render(HistoryEvent e, Supplier<DefinitionIndex> definition) {
+    public List<RenderedLine> render(HistoryEvent e, Supplier<DefinitionIndex> definition, double timeScale) {
         List<RenderedLine> out = new ArrayList<>();
         String type = e.typeAsString();
         Instant t = e.timestamp();
@@ -56,7 +58,7 @@ public final class TransitionRenderer implements Serializable {
         if (type.endsWith("StateEntered")) {
             String name = e.stateEnteredEventDetails().name();
             own(id, name);
-            entered(out, e, name, type.substring(0, type.length() - "StateEntered".length()), definition);
+            entered(out, e, name, type.substring(0, type.length() - "StateEntered".length()), definition, timeScale);
         } else if (type.endsWith("StateExited")) {
             exited(out, e, e.stateExitedEventDetails().name(), type.substring(0, type.length() - "StateExited".length()));
         } else if (type.startsWith("Execution")) {
@@ -76,7 +78,8 @@ public final class TransitionRenderer implements Serializable {
         eventsOfState.computeIfAbsent(state, k -> new ArrayList<>()).add(id);
     }
 
-    private void entered(List<RenderedLine> out, HistoryEvent e, String name, String type, Supplier<DefinitionIndex> definition) {
+    private void entered(List<RenderedLine> out, HistoryEvent e, String name, String type, Supplier<DefinitionIndex> definition,
+            double timeScale) {
         Instant t = e.timestamp();
         enteredAt.put(name, t);
         attemptsInEntry.put(name, 0);
@@ -96,10 +99,24 @@ public final class TransitionRenderer implements Serializable {
         if (type.equals("Wait")) {
             Instant wake = wakeUp(definition.get().state(name).orElse(null), t, e.stateEnteredEventDetails().input());
             if (wake != null) {
-                out.add(line(t, e.id(), LineKind.WAIT, name, "  waiting until " + CLOCK.format(wake) + " UTC ("
-                        + Durations.format(Duration.between(t, wake)) + ")", Map.of("wakeUp", wake.toString())));
+                out.add(waitLine(e, name, Duration.between(t, wake), wake, timeScale));
             }
         }
+    }
+
+    /**
+     * The wake-up time is the definition's; an engine running Waits at another pace wakes the state
+     * earlier, so then the line gives the definition's wait and the scaled one instead of a wrong clock time.
+     */
+    private RenderedLine waitLine(HistoryEvent e, String name, Duration wait, Instant wake, double timeScale) {
+        if (timeScale == 1) {
+            return line(e.timestamp(), e.id(), LineKind.WAIT, name, "  waiting until " + CLOCK.format(wake) + " UTC ("
+                    + Durations.format(wait) + ")", Map.of("wakeUp", wake.toString()));
+        }
+        Duration scaled = Duration.ofNanos((long) (wait.toNanos() * timeScale));
+        return line(e.timestamp(), e.id(), LineKind.WAIT, name, "  waiting " + Durations.format(wait)
+                + " at the definition's pace (" + Durations.format(scaled) + " at time scale " + timeScale + ")",
+                Map.of("waitMs", wait.toMillis(), "scaledWaitMs", scaled.toMillis(), "timeScale", timeScale));
     }
 
     private void exited(List<RenderedLine> out, HistoryEvent e, String name, String type) {

@@ -279,7 +279,7 @@ public final class ExecutionFollower {
         }
         listener.event(e);
         TransitionRenderer renderer = state.renderer();
-        for (RenderedLine line : renderer.render(e, definitionSupplier())) {
+        for (RenderedLine line : renderer.render(e, definitionSupplier(), policy.timeScale())) {
             listener.line(line);
         }
         for (ApprovalTracker.Change change : state.approvals().observe(e)) {

@@ -29,6 +29,14 @@ public record PollingPolicy(Duration active, Duration idle, double growth, doubl
                 timeScale * factor);
     }
 
+    /**
+     * The same delays, for an engine whose Waits run at exactly {@code timeScale} (heartbeats and the
+     * renderer's Wait line follow it), when the delays themselves were scaled by another factor.
+     */
+    public PollingPolicy pacedAt(double timeScale) {
+        return new PollingPolicy(active, idle, growth, jitter, maxBackoff, timeScale);
+    }
+
     /** How often to heartbeat a task whose state has {@code heartbeatSeconds}. */
     public Duration heartbeatEvery(int heartbeatSeconds) {
         return Duration.ofNanos((long) (heartbeatSeconds * 1e9 / 3 * timeScale));

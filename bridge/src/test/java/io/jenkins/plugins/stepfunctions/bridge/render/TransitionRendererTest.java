@@ -18,7 +18,7 @@ class TransitionRendererTest {
     final List<RenderedLine> lines = new ArrayList<>();
 
     private void render(HistoryEvent.Builder b) {
-        lines.addAll(renderer.render(b.build(), DefinitionIndex::empty));
+        lines.addAll(renderer.render(b.build(), DefinitionIndex::empty, 1));
     }
 
     private void feed() {
@@ -33,6 +33,26 @@ class TransitionRendererTest {
                         .resource("sendMessage.waitForTaskToken")));
         render(HistoryEvent.builder().id(5L).previousEventId(4L).type("ExecutionFailed").timestamp(T0.plusSeconds(6))
                 .executionFailedEventDetails(d -> d.error("Approval.Rejected").cause("{\"approved\":false}")));
+    }
+
+    private static List<String> waitLines(double timeScale) {
+        DefinitionIndex definition = DefinitionIndex.of(
+                "{\"StartAt\":\"Bake\",\"States\":{\"Bake\":{\"Type\":\"Wait\",\"Seconds\":20,\"End\":true}}}");
+        TransitionRenderer fresh = new TransitionRenderer();
+        fresh.render(HistoryEvent.builder().id(1L).type("ExecutionStarted").timestamp(T0).build(), () -> definition, timeScale);
+        return fresh.render(HistoryEvent.builder().id(2L).previousEventId(1L).type("WaitStateEntered").timestamp(T0.plusSeconds(1))
+                        .stateEnteredEventDetails(d -> d.name("Bake").input("{}")).build(), () -> definition, timeScale)
+                .stream().filter(l -> l.kind() == LineKind.WAIT).map(RenderedLine::text).toList();
+    }
+
+    @Test
+    void aWaitOnAwsShowsItsWakeUpTime() {
+        assertThat(waitLines(1)).containsExactly("  waiting until 10:00:21 UTC (20.0s)");
+    }
+
+    @Test
+    void aWaitOnAnEngineRunningAtAnotherPaceShowsTheDefinitionsWaitAndTheScaledOneInsteadOfAWrongClockTime() {
+        assertThat(waitLines(0.01)).containsExactly("  waiting 20.0s at the definition's pace (200ms at time scale 0.01)");
     }
 
     @Test

@@ -118,7 +118,8 @@ class FollowAgainstEngineTest {
 
         assertThat(outcome.status()).as(listener.text()).isEqualTo("SUCCEEDED");
         String log = listener.text();
-        assertThat(log).contains("waiting until", "Regions: 2 branches started", "Hosts: 40 iterations",
+        assertThat(log).contains("Bake (Wait)", "waiting 30.0s at the definition's pace (300ms at time scale 0.01)",
+                "Regions: 2 branches started", "Hosts: 40 iterations",
                 "Hosts: 40/40 iterations succeeded");
         assertThat(listener.lines.stream().filter(l -> "Ping".equals(l.state()) && l.kind() == LineKind.ENTERED)).isEmpty();
         assertThat(listener.lines.size()).isLessThan(40);
