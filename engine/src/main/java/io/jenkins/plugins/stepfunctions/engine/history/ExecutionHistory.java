@@ -10,34 +10,46 @@ import java.util.List;
  * Readers (GetExecutionHistory paging) may read while the interpreter appends. Events are kept
  * column-wise and become {@link HistoryEvent}s when read: every transition appends two events and
  * a finished execution keeps its history, so an event costs a few array slots instead of objects.
- * Timestamps are kept in milliseconds, the precision of the API.
+ * Timestamps are kept in milliseconds, the precision of the API. The columns are chunks of
+ * doubling size (8, 16, 32 ... events), so a long history grows without copying its events.
  *
  * <p>One writer at a time (the execution's actor, which appends under the execution's lock), any
  * number of readers, no lock: an event's slots are written before the volatile size that makes it
- * visible, and full columns are copied into new ones that are published whole.
+ * visible, and a new chunk is published (in a new, volatile chunk list) before that size.
  */
 public final class ExecutionHistory {
-    private static final int INITIAL_CAPACITY = 8;
+    private static final int FIRST_CHUNK_SHIFT = 3;
+    private static final int FIRST_CHUNK = 1 << FIRST_CHUNK_SHIFT;
 
-    private volatile Columns columns = new Columns(INITIAL_CAPACITY);
+    /** Chunk k holds the events from {@code FIRST_CHUNK * (2^k - 1)} on, {@code FIRST_CHUNK << k} of them. */
+    private volatile Columns[] chunks = {new Columns(FIRST_CHUNK)};
     private volatile int size;
 
     /** Appends the next event and returns its id. Only the execution's actor appends. */
     public long append(long previousEventId, long epochMillis, String type, String detailsField,
                        Details eventDetails) {
         int index = size;
-        Columns c = columns;
-        if (index == c.types.length) {
-            c = c.copy(index * 2);
-            columns = c;
+        int shifted = index + FIRST_CHUNK;
+        int chunk = chunkOf(shifted);
+        Columns[] all = chunks;
+        if (chunk == all.length) {
+            all = Arrays.copyOf(all, chunk + 1);
+            all[chunk] = new Columns(FIRST_CHUNK << chunk);
+            chunks = all;
         }
-        c.previousEventIds[index] = previousEventId;
-        c.timestamps[index] = epochMillis;
-        c.types[index] = type;
-        c.detailsFields[index] = detailsField;
-        c.details[index] = eventDetails;
+        Columns c = all[chunk];
+        int offset = shifted - Integer.highestOneBit(shifted);
+        c.previousEventIds[offset] = previousEventId;
+        c.timestamps[offset] = epochMillis;
+        c.types[offset] = type;
+        c.detailsFields[offset] = detailsField;
+        c.details[offset] = eventDetails;
         size = index + 1;
         return index + 1L;
+    }
+
+    private static int chunkOf(int shifted) {
+        return 31 - Integer.numberOfLeadingZeros(shifted) - FIRST_CHUNK_SHIFT;
     }
 
     public int size() {
@@ -49,7 +61,7 @@ public final class ExecutionHistory {
         if (index < 0 || index >= known) {
             throw new IndexOutOfBoundsException("event index " + index + " of " + known);
         }
-        return columns.event(index);
+        return event(chunks, index);
     }
 
     /** Events [from, to) as a copy. */
@@ -58,15 +70,20 @@ public final class ExecutionHistory {
         if (from < 0 || from > end) {
             throw new IndexOutOfBoundsException("events " + from + " to " + to + " of " + end);
         }
-        Columns c = columns;
+        Columns[] all = chunks;
         List<HistoryEvent> out = new ArrayList<>(end - from);
         for (int i = from; i < end; i++) {
-            out.add(c.event(i));
+            out.add(event(all, i));
         }
         return List.copyOf(out);
     }
 
-    /** The events' fields, one array per field. */
+    private static HistoryEvent event(Columns[] all, int index) {
+        int shifted = index + FIRST_CHUNK;
+        return all[chunkOf(shifted)].event(index, shifted - Integer.highestOneBit(shifted));
+    }
+
+    /** The events' fields of one chunk, one array per field. */
     private static final class Columns {
         final long[] previousEventIds;
         final long[] timestamps;
@@ -75,28 +92,16 @@ public final class ExecutionHistory {
         final Details[] details;
 
         Columns(int capacity) {
-            this(new long[capacity], new long[capacity], new String[capacity], new String[capacity],
-                    new Details[capacity]);
+            previousEventIds = new long[capacity];
+            timestamps = new long[capacity];
+            types = new String[capacity];
+            detailsFields = new String[capacity];
+            details = new Details[capacity];
         }
 
-        private Columns(long[] previousEventIds, long[] timestamps, String[] types, String[] detailsFields,
-                        Details[] details) {
-            this.previousEventIds = previousEventIds;
-            this.timestamps = timestamps;
-            this.types = types;
-            this.detailsFields = detailsFields;
-            this.details = details;
-        }
-
-        Columns copy(int capacity) {
-            return new Columns(Arrays.copyOf(previousEventIds, capacity), Arrays.copyOf(timestamps, capacity),
-                    Arrays.copyOf(types, capacity), Arrays.copyOf(detailsFields, capacity),
-                    Arrays.copyOf(details, capacity));
-        }
-
-        HistoryEvent event(int index) {
-            return new HistoryEvent(index + 1L, previousEventIds[index], Instant.ofEpochMilli(timestamps[index]),
-                    types[index], detailsFields[index], details[index]);
+        HistoryEvent event(int index, int offset) {
+            return new HistoryEvent(index + 1L, previousEventIds[offset], Instant.ofEpochMilli(timestamps[offset]),
+                    types[offset], detailsFields[offset], details[offset]);
         }
     }
 }
