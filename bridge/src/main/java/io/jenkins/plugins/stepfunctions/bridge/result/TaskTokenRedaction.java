@@ -45,6 +45,13 @@ public final class TaskTokenRedaction {
                 if (value.isTextual() && name.toLowerCase(Locale.ROOT).contains("token")) {
                     object.put(name, Secret.redact(value.asText()));
                     changed = true;
+                } else if (value.isTextual() && looksLikeJson(value.asText())) {
+                    // a message body built with States.JsonToString carries the token inside a string
+                    String redacted = parameters(value.asText());
+                    if (!redacted.equals(value.asText())) {
+                        object.put(name, redacted);
+                        changed = true;
+                    }
                 } else {
                     changed |= redact(value);
                 }
@@ -55,5 +62,10 @@ public final class TaskTokenRedaction {
             }
         }
         return changed;
+    }
+
+    private static boolean looksLikeJson(String text) {
+        String t = text.strip();
+        return t.startsWith("{") && t.endsWith("}") || t.startsWith("[") && t.endsWith("]");
     }
 }
