@@ -364,7 +364,9 @@ final class StateRun {
         ExecutionRun execution = graphRun.execution;
         Lane lane = graphRun.lane;
         String text = execution.text(input);
-        execution.emitDetails(lane, execution.services().clock().millis(), "PassStateEntered",
+        // one clock read: the state does no work between its two events, which the API dates to the millisecond
+        long now = execution.services().clock().millis();
+        execution.emitDetails(lane, now, "PassStateEntered",
                 "stateEnteredEventDetails", new Details.StateEntered(p.name(), text));
         if (graphRun.topLevel) {
             execution.rememberRedrivePoint(p.name(), input);
@@ -372,7 +374,7 @@ final class StateRun {
         if (tooLarge(text)) {
             return new Step.Failed(dataLimitExceeded(p), lane.last);
         }
-        execution.emitDetails(lane, execution.services().clock().millis(), "PassStateExited",
+        execution.emitDetails(lane, now, "PassStateExited",
                 "stateExitedEventDetails", new Details.StateExited(p.name(), text, null));
         String next = p.transition().next();
         if (next == null) {
