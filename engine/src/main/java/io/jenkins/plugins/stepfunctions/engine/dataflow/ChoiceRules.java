@@ -36,7 +36,8 @@ public final class ChoiceRules {
     }
 
     private static final Map<String, Operator> COMPARISONS = comparisons();
-    private static final BoundedCache<Pattern> WILDCARDS = new BoundedCache<>(1024, ChoiceRules::wildcard);
+    private static final BoundedCache<WildcardPattern> WILDCARDS =
+            new BoundedCache<>(1024, WildcardPattern::compile);
     private static final Set<String> TYPE_TESTS =
             Set.of("IsNull", "IsPresent", "IsNumeric", "IsString", "IsBoolean", "IsTimestamp");
 
@@ -174,7 +175,7 @@ public final class ChoiceRules {
             }
             default -> {
                 return value.isTextual() && operand.isTextual()
-                        && WILDCARDS.get(operand.textValue()).matcher(value.textValue()).matches();
+                        && WILDCARDS.get(operand.textValue()).matches(value.textValue());
             }
         }
         return switch (operator.comparison()) {
@@ -199,25 +200,6 @@ public final class ChoiceRules {
         } catch (DateTimeParseException e) {
             return null;
         }
-    }
-
-    /** StringMatches: {@code *} matches any text, {@code \*} a literal star, {@code \\} a backslash. */
-    private static Pattern wildcard(String pattern) {
-        StringBuilder regex = new StringBuilder();
-        StringBuilder literal = new StringBuilder();
-        for (int i = 0; i < pattern.length(); i++) {
-            char c = pattern.charAt(i);
-            if (c == '\\' && i + 1 < pattern.length()) {
-                literal.append(pattern.charAt(++i));
-            } else if (c == '*') {
-                regex.append(Pattern.quote(literal.toString())).append(".*");
-                literal.setLength(0);
-            } else {
-                literal.append(c);
-            }
-        }
-        regex.append(Pattern.quote(literal.toString()));
-        return Pattern.compile(regex.toString(), Pattern.DOTALL);
     }
 
     /**
