@@ -1,0 +1,132 @@
+package io.jenkins.plugins.stepfunctions.it.harness;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.opentest4j.TestAbortedException;
+
+/**
+ * One Jenkins and one {@code sfn local} for a test class: sfn local at time scale 0.01 with every example's
+ * mock config and state machine (plus the class's own), Jenkins from source with the freshly built
+ * {@code .hpi}. Where the Jenkins built from source is absent, every test of the class is skipped with a
+ * message on standard error that says so. After the class, any SEVERE or WARNING the plugin caused in the
+ * Jenkins log fails it; the log stays under {@code target/jenkins-logs/}.
+ */
+public final class JenkinsWithSfnLocal implements BeforeAllCallback, AfterAllCallback {
+    private static final double TIME_SCALE = 0.01;
+
+    private final Map<String, String> ownStateMachines = new LinkedHashMap<>();
+    private final List<String> javaOptions = new ArrayList<>();
+    private final Map<String, String> arns = new LinkedHashMap<>();
+    private final Examples examples = Examples.fromSystemProperty();
+    private RunningJenkins jenkins;
+    private SfnLocal sfn;
+
+    /** A state machine of the test's own, created in sfn local under {@code name}. */
+    public JenkinsWithSfnLocal withStateMachine(String name, String definition) {
+        ownStateMachines.put(name, definition);
+        return this;
+    }
+
+    /** A JVM option for Jenkins (system properties that Jenkins or the plugin read). */
+    public JenkinsWithSfnLocal withJavaOption(String option) {
+        javaOptions.add(option);
+        return this;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        String testClass = context.getRequiredTestClass().getSimpleName();
+        JenkinsFromSource.Found found = JenkinsFromSource.locate();
+        if (found instanceof JenkinsFromSource.Missing missing) {
+            String message = "SKIPPED " + testClass + ": the running-Jenkins tests need the Jenkins built from source: "
+                    + missing.why();
+            System.err.println("\n*** " + message + " ***\n");
+            throw new TestAbortedException(message);
+        }
+        JenkinsFromSource from = ((JenkinsFromSource.Available) found).jenkins();
+        Path work = Path.of(System.getProperty("it.work.dir", "target/it-work")).resolve(testClass);
+        Path logs = Files.createDirectories(Path.of(System.getProperty("it.logs.dir", "target/jenkins-logs")));
+        deleteTree(work);
+        Files.createDirectories(work);
+        Path mocks = examples.mergedMockConfig(work.resolve("mock-config.json"), null);
+        sfn = SfnLocal.start(Path.of(System.getProperty("sfn.jar", "../cli/target/sfn.jar")), mocks, TIME_SCALE,
+                logs.resolve(testClass + "-sfn-local.log"));
+        for (Examples.Example example : examples.all()) {
+            arns.put(example.name(), sfn.createStateMachine(example.name(), example.definition()));
+        }
+        ownStateMachines.forEach((name, definition) -> arns.put(name, sfn.createStateMachine(name, definition)));
+        Path log = logs.resolve(testClass + ".log");
+        Files.deleteIfExists(log);
+        jenkins = RunningJenkins.start(from, Path.of(System.getProperty("plugin.hpi", "../plugin/target/aws-step-functions.hpi")),
+                work.resolve("jenkins-home"), log, javaOptions);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        try {
+            if (jenkins != null) {
+                jenkins.stop();
+                List<JenkinsLog.Entry> problems = JenkinsLog.pluginProblems(jenkins.log());
+                if (!problems.isEmpty()) {
+                    throw new AssertionError("the plugin logged " + problems.size() + " SEVERE/WARNING record(s) in "
+                            + jenkins.log() + ":\n" + problems.stream().map(JenkinsLog.Entry::text)
+                            .collect(Collectors.joining("\n")));
+                }
+            }
+        } finally {
+            if (sfn != null) {
+                sfn.close();
+            }
+        }
+    }
+
+    public RunningJenkins jenkins() {
+        return jenkins;
+    }
+
+    public JenkinsRest rest() {
+        return jenkins.rest();
+    }
+
+    public SfnLocal sfn() {
+        return sfn;
+    }
+
+    public Examples examples() {
+        return examples;
+    }
+
+    /** The ARN of a state machine created in sfn local (an example's or the test's own). */
+    public String stateMachineArn(String name) {
+        String arn = arns.get(name);
+        if (arn == null) {
+            throw new IllegalArgumentException("no state machine " + name + "; have " + arns.keySet());
+        }
+        return arn;
+    }
+
+    /** The {@code withStepFunctions} opening that points at this sfn local. */
+    public String withStepFunctions() {
+        return "withStepFunctions(region: 'us-east-1', endpoint: '" + sfn.endpoint() + "')";
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (var paths = Files.walk(root)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
