@@ -13,19 +13,21 @@ public final class FollowOptions implements Serializable {
     @Serial
     private static final long serialVersionUID = 1L;
 
-    private boolean stopOnAbort = true;
-    private boolean propagate = true;
+    // Boolean, not boolean: a config.xml written by hand or by a tool leaves out what it does not set, XStream
+    // then leaves the field null (it runs no initialisers), and null must mean the default, true.
+    private Boolean stopOnAbort;
+    private Boolean propagate;
     private int timeoutMinutes;
-    private String renderStyle = "plain";
+    private String renderStyle;
     private String outputFile;
     private String historyFile;
     private String approvalStates;
     private String approvalActivities;
-    private String waitMode = "poll";
+    private String waitMode;
     private String eventQueueUrl;
 
     public boolean isStopOnAbort() {
-        return stopOnAbort;
+        return stopOnAbort == null || stopOnAbort;
     }
 
     public void setStopOnAbort(boolean stopOnAbort) {
@@ -33,7 +35,7 @@ public final class FollowOptions implements Serializable {
     }
 
     public boolean isPropagate() {
-        return propagate;
+        return propagate == null || propagate;
     }
 
     public void setPropagate(boolean propagate) {
@@ -49,7 +51,7 @@ public final class FollowOptions implements Serializable {
     }
 
     public String getRenderStyle() {
-        return renderStyle;
+        return renderStyle == null ? "plain" : renderStyle;
     }
 
     public void setRenderStyle(String renderStyle) {
@@ -89,7 +91,7 @@ public final class FollowOptions implements Serializable {
     }
 
     public String getWaitMode() {
-        return waitMode;
+        return waitMode == null ? "poll" : waitMode;
     }
 
     public void setWaitMode(String waitMode) {
@@ -116,7 +118,7 @@ public final class FollowOptions implements Serializable {
 
     /** @throws AbortException naming the field when the mode is unknown or lacks its queue */
     public WaitMode waitMode() throws AbortException {
-        return switch (waitMode) {
+        return switch (getWaitMode()) {
             case "poll" -> WaitMode.POLL;
             case "callback" -> WaitMode.CALLBACK;
             case "sqs" -> {
@@ -126,7 +128,7 @@ public final class FollowOptions implements Serializable {
                 }
                 yield WaitMode.SQS;
             }
-            default -> throw new AbortException("waitMode: '" + waitMode + "' is not a wait mode; use poll, callback or sqs");
+            default -> throw new AbortException("waitMode: '" + getWaitMode() + "' is not a wait mode; use poll, callback or sqs");
         };
     }
 
@@ -137,7 +139,7 @@ public final class FollowOptions implements Serializable {
     /** @throws AbortException naming the field when the style is unknown */
     public RenderStyle style() throws AbortException {
         try {
-            return RenderStyle.valueOf(renderStyle.toUpperCase(Locale.ROOT));
+            return RenderStyle.valueOf(getRenderStyle().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new AbortException("renderStyle: '" + renderStyle + "' is not a style; use plain, color or json");
         }

@@ -28,8 +28,9 @@ public final class LaunchOptions implements Serializable {
     private String inputFile;
     private String inputValues;
     private String inputEnvironment;
-    private boolean buildMetadata = true;
-    private String buildMetadataKey = "build";
+    // null means the default: a hand-written config.xml leaves out what it does not set (see FollowOptions)
+    private Boolean buildMetadata;
+    private String buildMetadataKey;
     private String executionName;
     private String qualifier;
     private String traceHeader;
@@ -67,7 +68,7 @@ public final class LaunchOptions implements Serializable {
     }
 
     public boolean isBuildMetadata() {
-        return buildMetadata;
+        return buildMetadata == null || buildMetadata;
     }
 
     public void setBuildMetadata(boolean buildMetadata) {
@@ -75,7 +76,7 @@ public final class LaunchOptions implements Serializable {
     }
 
     public String getBuildMetadataKey() {
-        return buildMetadataKey;
+        return buildMetadataKey == null ? "build" : buildMetadataKey;
     }
 
     public void setBuildMetadataKey(String buildMetadataKey) {
@@ -118,13 +119,13 @@ public final class LaunchOptions implements Serializable {
     public LaunchRequest toRequest(String stateMachine, EnvVars env, WorkspaceFiles workspace, int sequence,
             String callbackUrl) throws IOException, InterruptedException {
         List<InputSource> sources = new ArrayList<>();
-        if (buildMetadata) {
-            sources.add(new InputSource.BuildMetadata(buildMetadataKey, env.get("JOB_NAME"), env.get("BUILD_NUMBER"),
+        if (isBuildMetadata()) {
+            sources.add(new InputSource.BuildMetadata(getBuildMetadataKey(), env.get("JOB_NAME"), env.get("BUILD_NUMBER"),
                     env.get("BUILD_URL"), env.get("GIT_COMMIT"),
                     env.get("GIT_BRANCH") != null ? env.get("GIT_BRANCH") : env.get("BRANCH_NAME")));
         }
         if (callbackUrl != null) {
-            sources.add(new InputSource.Values(Map.of(buildMetadataKey + ".callbackUrl", callbackUrl), false));
+            sources.add(new InputSource.Values(Map.of(getBuildMetadataKey() + ".callbackUrl", callbackUrl), false));
         }
         if (inputEnvironment != null) {
             List<String> names = List.of(inputEnvironment.trim().split("[,\\s]+"));

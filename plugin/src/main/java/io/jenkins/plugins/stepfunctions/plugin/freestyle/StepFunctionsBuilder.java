@@ -35,6 +35,7 @@ import io.jenkins.plugins.stepfunctions.plugin.runtime.WorkspaceFiles;
 import io.jenkins.plugins.stepfunctions.plugin.steps.BuildContext;
 import io.jenkins.plugins.stepfunctions.plugin.steps.StartedExecutions;
 import java.io.IOException;
+import java.io.Serial;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -54,8 +55,8 @@ import software.amazon.awssdk.core.exception.SdkException;
  */
 public final class StepFunctionsBuilder extends Builder implements SimpleBuildStep {
     private final String stateMachine;
-    private final LaunchOptions launch = new LaunchOptions();
-    private final FollowOptions follow = new FollowOptions();
+    private LaunchOptions launch = new LaunchOptions();
+    private FollowOptions follow = new FollowOptions();
     private String region;
     private String credentialsId;
     private String roleArn;
@@ -65,6 +66,21 @@ public final class StepFunctionsBuilder extends Builder implements SimpleBuildSt
     @DataBoundConstructor
     public StepFunctionsBuilder(String stateMachine) {
         this.stateMachine = stateMachine;
+    }
+
+    /**
+     * XStream runs no constructor or initialiser: a config.xml that leaves out {@code <launch>} or
+     * {@code <follow>} (written by hand, Job DSL or a script) gets their defaults instead of null.
+     */
+    @Serial
+    private Object readResolve() {
+        if (launch == null) {
+            launch = new LaunchOptions();
+        }
+        if (follow == null) {
+            follow = new FollowOptions();
+        }
+        return this;
     }
 
     public String getStateMachine() {

@@ -1,0 +1,69 @@
+package io.jenkins.plugins.stepfunctions.it.plugin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.stepfunctions.it.harness.JenkinsRest;
+import io.jenkins.plugins.stepfunctions.it.harness.JenkinsWithSfnLocal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The packaged .hpi in a real controller: loaded with its dependencies, its steps offered, its pages rendered. */
+class PluginLoadsIT {
+    private static final Map<String, String> STEPS = Map.of(
+            "withStepFunctions", "WithStepFunctionsStep",
+            "sfnExecute", "SfnExecuteStep",
+            "sfnStart", "SfnStartStep",
+            "sfnAwait", "SfnAwaitStep",
+            "sfnSendTaskSuccess", "SfnSendTaskSuccessStep",
+            "sfnSendTaskFailure", "SfnSendTaskFailureStep",
+            "sfnValidate", "SfnValidateStep");
+
+    @RegisterExtension
+    static final JenkinsWithSfnLocal env = new JenkinsWithSfnLocal();
+
+    @Test
+    void pluginIsActiveWithEveryDependencySatisfied() throws Exception {
+        JsonNode plugins = env.rest().json("pluginManager/api/json?depth=2&tree=plugins[shortName,active,enabled,"
+                + "dependencies[shortName,optional]]").get("plugins");
+        JsonNode ours = null;
+        List<String> active = new ArrayList<>();
+        for (JsonNode plugin : plugins) {
+            if (plugin.get("active").asBoolean()) {
+                active.add(plugin.get("shortName").asText());
+            }
+            if (plugin.get("shortName").asText().equals("aws-step-functions")) {
+                ours = plugin;
+            }
+        }
+        assertThat(ours).as("aws-step-functions is installed").isNotNull();
+        assertThat(ours.get("active").asBoolean()).as("and active (a missing dependency would leave it inactive)").isTrue();
+        List<String> dependencies = new ArrayList<>();
+        ours.get("dependencies").forEach(d -> dependencies.add(d.get("shortName").asText()));
+        assertThat(dependencies).contains("aws-java-sdk2-core", "aws-credentials", "workflow-step-api");
+        assertThat(active).containsAll(dependencies);
+    }
+
+    @Test
+    void snippetGeneratorListsTheSevenStepsAndEveryStepHelpRenders() throws Exception {
+        JenkinsRest jenkins = env.rest();
+        String snippetizer = jenkins.page("pipeline-syntax/");
+        for (Map.Entry<String, String> step : STEPS.entrySet()) {
+            assertThat(snippetizer).as("the Snippet Generator offers " + step.getKey()).contains(step.getKey() + ":");
+            String help = jenkins.page("descriptorByName/io.jenkins.plugins.stepfunctions.plugin.steps."
+                    + step.getValue() + "/help");
+            assertThat(help).as("help of " + step.getKey()).isNotBlank();
+        }
+    }
+
+    @Test
+    void freestyleBuilderIsOfferedAndTheGlobalConfigurationPageRenders() throws Exception {
+        JenkinsRest jenkins = env.rest();
+        assertThat(jenkins.page("descriptorByName/io.jenkins.plugins.stepfunctions.plugin.freestyle.StepFunctionsBuilder/help"))
+                .isNotBlank();
+        assertThat(jenkins.get("manage/configure").status()).isEqualTo(200);
+    }
+}
