@@ -16,8 +16,17 @@ import java.util.List;
  * <p>One writer at a time (the execution's actor, which appends under the execution's lock), any
  * number of readers, no lock: an event's slots are written before the volatile size that makes it
  * visible, and a new chunk is published (in a new, volatile chunk list) before that size.
+ *
+ * <p>Bounded as AWS bounds it: an execution's history holds at most {@link #MAX_EVENTS} events, the
+ * last of them the event that fails the execution. {@link #append} refuses the event that would
+ * leave no room for it, and the execution then fails (see {@code ExecutionRun}).
  */
 public final class ExecutionHistory {
+    /**
+     * AWS's hard quota of events in one execution's history (the Step Functions quotas page; "Avoid
+     * reaching the history quota" in the developer guide). Reaching it fails the execution.
+     */
+    public static final int MAX_EVENTS = 25_000;
     private static final int FIRST_CHUNK_SHIFT = 3;
     private static final int FIRST_CHUNK = 1 << FIRST_CHUNK_SHIFT;
 
@@ -25,10 +34,30 @@ public final class ExecutionHistory {
     private volatile Columns[] chunks = {new Columns(FIRST_CHUNK)};
     private volatile int size;
 
-    /** Appends the next event and returns its id. Only the execution's actor appends. */
+    /**
+     * Appends the next event and returns its id, or -1 when the history has no room left for an
+     * event other than the terminal one. Only the execution's actor appends.
+     */
     public long append(long previousEventId, long epochMillis, String type, String detailsField,
                        Details eventDetails) {
         int index = size;
+        if (index >= MAX_EVENTS - 1) {
+            return -1;
+        }
+        return write(index, previousEventId, epochMillis, type, detailsField, eventDetails);
+    }
+
+    /**
+     * Appends the execution's terminal event (ExecutionSucceeded, ExecutionFailed ...), which may take
+     * the last place. Only the execution's actor.
+     */
+    public long appendTerminal(long previousEventId, long epochMillis, String type, String detailsField,
+                               Details eventDetails) {
+        return write(Math.min(size, MAX_EVENTS - 1), previousEventId, epochMillis, type, detailsField, eventDetails);
+    }
+
+    private long write(int index, long previousEventId, long epochMillis, String type, String detailsField,
+                       Details eventDetails) {
         int shifted = index + FIRST_CHUNK;
         int chunk = chunkOf(shifted);
         Columns[] all = chunks;

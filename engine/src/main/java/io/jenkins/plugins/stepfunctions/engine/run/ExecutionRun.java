@@ -29,6 +29,12 @@ final class ExecutionRun implements Execution {
     private static final Logger LOG = Logger.getLogger(ExecutionRun.class.getName());
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /**
+     * AWS's cause when an execution's history reaches its quota, measured on AWS (floci-io/floci#2734:
+     * ExecutionFailed is event 25,000, error States.Runtime; also loads/ardere#86).
+     */
+    static final String HISTORY_LIMIT_CAUSE = "The execution reached the maximum number of history events ("
+            + ExecutionHistory.MAX_EVENTS + ").";
 
     private final EngineServices services;
     private final StartRequest request;
@@ -130,6 +136,11 @@ final class ExecutionRun implements Execution {
         }
     }
 
+    /** The actor stops at its next state once the execution has ended (the history limit, a stop). */
+    boolean ended() {
+        return status.isTerminal();
+    }
+
     @Override
     public void redrive() {
         synchronized (this) {
@@ -145,6 +156,11 @@ final class ExecutionRun implements Execution {
             if (redriveState == null) {
                 throw new ApiException("ExecutionNotRedrivable", "Execution " + request.executionArn() + " ended "
                         + "before its first state: start a new execution instead.");
+            }
+            if (history.size() >= ExecutionHistory.MAX_EVENTS) {
+                throw new ApiException("ExecutionNotRedrivable", "Execution " + request.executionArn() + " has "
+                        + "reached the maximum number of history events (" + ExecutionHistory.MAX_EVENTS + "): it cannot "
+                        + "be redriven; start a new execution instead.");
             }
             redriveCount++;
             redriveDate = now();
@@ -214,7 +230,7 @@ final class ExecutionRun implements Execution {
 
     private void terminate(ExecutionStatus terminal, String out, String err, String why, String type, String field,
                            Details details, long previousEventId) {
-        append(previousEventId, type, field, details);
+        history.appendTerminal(previousEventId, services.clock().millis(), type, field, details);
         output = out;
         error = err;
         cause = why;
@@ -232,6 +248,20 @@ final class ExecutionRun implements Execution {
         services.tokens().closeAll(this);
         services.notifier().statusChanged(this);
         completion.complete(this);
+    }
+
+    /**
+     * The history has no room for another event: AWS fails the execution with States.Runtime, the
+     * ExecutionFailed event being event 25,000 (its previous event the last one the machine wrote).
+     * Not a StatesException, which Catch and Retry would see: this failure is the execution's.
+     */
+    private void historyFull() {
+        if (!status.isTerminal()) {
+            terminate(ExecutionStatus.FAILED, null, StatesException.RUNTIME, HISTORY_LIMIT_CAUSE, "ExecutionFailed",
+                    "executionFailedEventDetails",
+                    new Details.Json(EventDetails.errorCause(StatesException.RUNTIME, HISTORY_LIMIT_CAUSE)),
+                    history.size());
+        }
     }
 
     /** The top-level state running now: where a redrive restarts after a failure, stop or timeout. */
@@ -342,6 +372,10 @@ final class ExecutionRun implements Execution {
             return lane.last;
         }
         long id = history.append(lane.last, epochMillis, type, field, details);
+        if (id < 0) {
+            historyFull();
+            return lane.last;
+        }
         lane.last = id;
         return id;
     }
@@ -365,7 +399,12 @@ final class ExecutionRun implements Execution {
     }
 
     private long append(long previousEventId, String type, String field, Details details) {
-        return history.append(previousEventId, services.clock().millis(), type, field, details);
+        long id = history.append(previousEventId, services.clock().millis(), type, field, details);
+        if (id < 0) {
+            historyFull();
+            return previousEventId;
+        }
+        return id;
     }
 
     // ---- services for states -------------------------------------------------------------------

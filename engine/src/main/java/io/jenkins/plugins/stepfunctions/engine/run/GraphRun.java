@@ -34,7 +34,8 @@ final class GraphRun {
     void drive(Step step) {
         int steps = 0;
         while (step instanceof Step.Next next) {
-            if (lane.cancelled()) {
+            // ended: stopped from outside, or the history is full; nothing this lane does would count
+            if (lane.cancelled() || execution.ended()) {
                 return;
             }
             if (++steps > STEPS_BEFORE_YIELD) {

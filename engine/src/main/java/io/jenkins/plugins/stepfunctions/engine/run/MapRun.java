@@ -201,7 +201,8 @@ final class MapRun {
         }
         pumping = true;
         try {
-            while (!over && next < results.length && (limit == 0 || running < limit)) {
+            // a Map over many items may fill the history: once the execution has ended, launch no more
+            while (!over && next < results.length && (limit == 0 || running < limit) && !run.execution.ended()) {
                 int index = next++;
                 running++;
                 launch(index);
@@ -209,7 +210,7 @@ final class MapRun {
         } finally {
             pumping = false;
         }
-        if (!over && completed == results.length) {
+        if (!over && completed == results.length && !run.execution.ended()) {
             finish();
         }
     }
