@@ -20,6 +20,12 @@ import java.util.List;
  * <p>Bounded as AWS bounds it: an execution's history holds at most {@link #MAX_EVENTS} events, the
  * last of them the event that fails the execution. {@link #append} refuses the event that would
  * leave no room for it, and the execution then fails (see {@code ExecutionRun}).
+ *
+ * <p>The one event written from outside the actor is the terminal event of StopExecution, which must
+ * not wait for a busy actor: {@link #seal} keeps it apart from the columns, where the actor may be
+ * writing at that very moment, and caps what readers see at the events published before it. The
+ * actor's later appends are refused; {@link #unseal} (a redrive, once the actor is idle) moves the
+ * event into the columns.
  */
 public final class ExecutionHistory {
     /**
@@ -33,15 +39,25 @@ public final class ExecutionHistory {
     /** Chunk k holds the events from {@code FIRST_CHUNK * (2^k - 1)} on, {@code FIRST_CHUNK << k} of them. */
     private volatile Columns[] chunks = {new Columns(FIRST_CHUNK)};
     private volatile int size;
+    /**
+     * Index from which {@link #append} refuses events: room is kept for the terminal event at
+     * {@code MAX_EVENTS - 1}; 0 once sealed. One field, so the hot path reads one more volatile int.
+     */
+    private volatile int refuseFrom = MAX_EVENTS - 1;
+    /** The terminal event of a stop, kept apart from the columns; null unless sealed. */
+    private volatile Sealed sealed;
+
+    private record Sealed(int at, HistoryEvent event) {
+    }
 
     /**
      * Appends the next event and returns its id, or -1 when the history has no room left for an
-     * event other than the terminal one. Only the execution's actor appends.
+     * event other than the terminal one (or was sealed). Only the execution's actor appends.
      */
     public long append(long previousEventId, long epochMillis, String type, String detailsField,
                        Details eventDetails) {
         int index = size;
-        if (index >= MAX_EVENTS - 1) {
+        if (index >= refuseFrom) {
             return -1;
         }
         return write(index, previousEventId, epochMillis, type, detailsField, eventDetails);
@@ -49,11 +65,39 @@ public final class ExecutionHistory {
 
     /**
      * Appends the execution's terminal event (ExecutionSucceeded, ExecutionFailed ...), which may take
-     * the last place. Only the execution's actor.
+     * the last place. Only the execution's actor, and only while not sealed.
      */
     public long appendTerminal(long previousEventId, long epochMillis, String type, String detailsField,
                                Details eventDetails) {
         return write(Math.min(size, MAX_EVENTS - 1), previousEventId, epochMillis, type, detailsField, eventDetails);
+    }
+
+    /**
+     * Ends the history with {@code type} from a thread other than the actor's: the event follows the
+     * events published so far (its previous event id is the last of them) and readers see nothing the
+     * actor writes after this. Returns the event's id.
+     */
+    public long seal(long epochMillis, String type, String detailsField, Details eventDetails) {
+        refuseFrom = 0;
+        int at = Math.min(size, MAX_EVENTS - 1);
+        HistoryEvent event = new HistoryEvent(at + 1L, at, java.time.Instant.ofEpochMilli(epochMillis), type,
+                detailsField, eventDetails);
+        sealed = new Sealed(at, event);
+        return at + 1L;
+    }
+
+    /** Makes a sealed history appendable again (a redrive); only when the actor is idle. */
+    public void unseal() {
+        Sealed s = sealed;
+        if (s == null) {
+            return;
+        }
+        HistoryEvent e = s.event();
+        // the actor may have published events after the seal; they were never visible and are dropped
+        size = s.at();
+        write(s.at(), e.previousEventId(), e.timestamp().toEpochMilli(), e.type(), e.detailsField(), e.source());
+        refuseFrom = MAX_EVENTS - 1;
+        sealed = null;
     }
 
     private long write(int index, long previousEventId, long epochMillis, String type, String detailsField,
@@ -82,27 +126,30 @@ public final class ExecutionHistory {
     }
 
     public int size() {
-        return size;
+        Sealed s = sealed;
+        return s == null ? size : s.at() + 1;
     }
 
     public HistoryEvent get(int index) {
-        int known = size;
+        Sealed s = sealed;
+        int known = s == null ? size : s.at() + 1;
         if (index < 0 || index >= known) {
             throw new IndexOutOfBoundsException("event index " + index + " of " + known);
         }
-        return event(chunks, index);
+        return s != null && index == s.at() ? s.event() : event(chunks, index);
     }
 
     /** Events [from, to) as a copy. */
     public List<HistoryEvent> slice(int from, int to) {
-        int end = Math.min(to, size);
+        Sealed s = sealed;
+        int end = Math.min(to, s == null ? size : s.at() + 1);
         if (from < 0 || from > end) {
             throw new IndexOutOfBoundsException("events " + from + " to " + to + " of " + end);
         }
         Columns[] all = chunks;
         List<HistoryEvent> out = new ArrayList<>(end - from);
         for (int i = from; i < end; i++) {
-            out.add(event(all, i));
+            out.add(s != null && i == s.at() ? s.event() : event(all, i));
         }
         return List.copyOf(out);
     }

@@ -16,6 +16,7 @@ import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -24,6 +25,13 @@ import java.util.logging.Logger;
  * One execution. All interpretation happens on its actor: tasks queued with {@link #post} run one
  * at a time on the engine's worker pool, so the interpreter needs no locks and never blocks a
  * thread while the execution waits. Once terminal, only the compact result and the history stay.
+ *
+ * <p>Three locks, always taken in this order and never the other way: {@link #actor} is held while a
+ * task runs (and by a redrive, which must not overlap a task); {@link #ending} decides, once, how the
+ * execution ends; {@link #queue} guards the queue for the moment of adding or taking a task. No
+ * thread outside the actor ever waits for {@link #actor}: queuing work (task tokens, timers) takes only
+ * the queue's lock and StopExecution only {@link #ending}, so a task that runs long (or never ends)
+ * cannot hold up the API, the timer thread or other executions.
  */
 final class ExecutionRun implements Execution {
     private static final Logger LOG = Logger.getLogger(ExecutionRun.class.getName());
@@ -35,6 +43,9 @@ final class ExecutionRun implements Execution {
      */
     static final String HISTORY_LIMIT_CAUSE = "The execution reached the maximum number of history events ("
             + ExecutionHistory.MAX_EVENTS + ").";
+    /** Built in advance: when the heap is exhausted, building the cause could fail too. */
+    private static final String CRASH_CAUSE = "Internal error of the engine: the execution ran out of memory or "
+            + "stack";
 
     private final EngineServices services;
     private final StartRequest request;
@@ -49,10 +60,16 @@ final class ExecutionRun implements Execution {
     private volatile Instant redriveDate;
     private volatile CompletableFuture<Execution> completion = new CompletableFuture<>();
 
+    private final ReentrantLock actor = new ReentrantLock();
+    /** Decides, once, how the execution ends; a plain monitor (this object's own is free). */
+    private final Object ending = this;
+
     // interpreter state, dropped when terminal
-    private ArrayDeque<Runnable> queue = new ArrayDeque<>();
+    /** Its own monitor guards it (and {@link #draining}): the queue lock. */
+    private final ArrayDeque<Runnable> queue = new ArrayDeque<>();
     private boolean draining;
-    private int epoch;
+    /** Read without a lock by timer and token callbacks ({@link #guard}), so volatile. */
+    private volatile int epoch;
     private ObjectNode contextBase;
     private Lane topLane;
     private String redriveState;
@@ -124,26 +141,42 @@ final class ExecutionRun implements Execution {
         return completion;
     }
 
+    /**
+     * Aborts the execution at once, whatever its actor is doing: the actor may be in the middle of a
+     * state that takes long, and StopExecution must answer promptly all the same (AWS answers at once).
+     * The terminal event is sealed onto the history without waiting for the actor; the actor stops at
+     * its next state and drops what it holds (here if it is idle, else when its task returns).
+     */
     @Override
     public void stop(String stopError, String stopCause) {
-        synchronized (this) {
+        ObjectNode details = EventDetails.errorCause(stopError, stopCause);
+        synchronized (ending) {
             if (status.isTerminal()) {
                 return;
             }
-            ObjectNode details = EventDetails.errorCause(stopError, stopCause);
-            terminate(ExecutionStatus.ABORTED, null, stopError, stopCause, "ExecutionAborted",
-                    "executionAbortedEventDetails", new Details.Json(details), history.size());
+            history.seal(services.clock().millis(), "ExecutionAborted", "executionAbortedEventDetails",
+                    new Details.Json(details));
+            settle(ExecutionStatus.ABORTED, null, stopError, stopCause);
+        }
+        announceEnd();
+        if (actor.tryLock()) {
+            try {
+                releaseInterpreterState();
+            } finally {
+                actor.unlock();
+            }
         }
     }
 
-    /** The actor stops at its next state once the execution has ended (the history limit, a stop). */
+    /** The actor stops at its next state once the execution has ended (a stop, the history limit). */
     boolean ended() {
         return status.isTerminal();
     }
 
     @Override
     public void redrive() {
-        synchronized (this) {
+        actor.lock();
+        try {
             if (!(status == ExecutionStatus.FAILED || status == ExecutionStatus.TIMED_OUT
                     || status == ExecutionStatus.ABORTED)) {
                 throw new ApiException("ExecutionNotRedrivable", "Execution " + request.executionArn() + " is "
@@ -162,16 +195,22 @@ final class ExecutionRun implements Execution {
                         + "reached the maximum number of history events (" + ExecutionHistory.MAX_EVENTS + "): it cannot "
                         + "be redriven; start a new execution instead.");
             }
-            redriveCount++;
-            redriveDate = now();
-            status = ExecutionStatus.RUNNING;
-            stopDate = null;
-            output = null;
-            error = null;
-            cause = null;
-            completion = new CompletableFuture<>();
+            synchronized (ending) {
+                // the actor is idle (we hold its lock): the stop's event can join the columns
+                history.unseal();
+                redriveCount++;
+                redriveDate = now();
+                status = ExecutionStatus.RUNNING;
+                stopDate = null;
+                output = null;
+                error = null;
+                cause = null;
+                completion = new CompletableFuture<>();
+            }
             epoch++;
-            queue = new ArrayDeque<>();
+            synchronized (queue) {
+                queue.clear();
+            }
             contextBase = null;
             long id = emitTop(history.size(), "ExecutionRedriven", "executionRedrivenEventDetails",
                     EventDetails.redriven(redriveCount));
@@ -182,19 +221,24 @@ final class ExecutionRun implements Execution {
             scheduleTimeout();
             post(() -> new GraphRun(this, request.definition().graph(), topLane, true, this::topDone)
                     .drive(new Step.Next(request.definition().graph().state(from), in)));
+        } finally {
+            actor.unlock();
         }
     }
 
     // ---- lifecycle -----------------------------------------------------------------------------
 
     void begin(JsonNode input) {
-        synchronized (this) {
+        actor.lock();
+        try {
             append(0, "ExecutionStarted", "executionStartedEventDetails",
                     new Details.ExecutionStarted(request.input(), request.roleArn()));
             topLane = new Lane(0, false, new HashMap<>());
             services.notifier().statusChanged(this);
             scheduleTimeout();
             post(() -> new GraphRun(this, request.definition().graph(), topLane, true, this::topDone).start(input));
+        } finally {
+            actor.unlock();
         }
     }
 
@@ -228,26 +272,50 @@ final class ExecutionRun implements Execution {
         }
     }
 
+    /** Ends the execution from its actor, unless it has ended already (a stop that came first). */
     private void terminate(ExecutionStatus terminal, String out, String err, String why, String type, String field,
                            Details details, long previousEventId) {
-        history.appendTerminal(previousEventId, services.clock().millis(), type, field, details);
-        output = out;
-        error = err;
-        cause = why;
-        stopDate = now();
-        epoch++;
-        queue = new ArrayDeque<>();
-        contextBase = null;
-        lastSerialised = null;
-        lastText = null;
+        synchronized (ending) {
+            if (status.isTerminal()) {
+                return;
+            }
+            history.appendTerminal(previousEventId, services.clock().millis(), type, field, details);
+            settle(terminal, out, err, why);
+        }
         if (terminal == ExecutionStatus.SUCCEEDED) {
             redriveState = null;
             redriveInput = null;
         }
+        releaseInterpreterState();
+        announceEnd();
+    }
+
+    /** The result fields, status last so that a reader who sees the status sees them; under {@link #ending}. */
+    private void settle(ExecutionStatus terminal, String out, String err, String why) {
+        output = out;
+        error = err;
+        cause = why;
+        stopDate = now();
         status = terminal;
+    }
+
+    private void announceEnd() {
         services.tokens().closeAll(this);
         services.notifier().statusChanged(this);
         completion.complete(this);
+    }
+
+    /** Drops what only a running execution needs; on the actor (or with its lock held) only. */
+    private void releaseInterpreterState() {
+        epoch++;
+        synchronized (queue) {
+            queue.clear();
+        }
+        contextBase = null;
+        lastSerialised = null;
+        lastText = null;
+        // a token opened by a task that was running when a stop came is closed here
+        services.tokens().closeAll(this);
     }
 
     /**
@@ -256,12 +324,10 @@ final class ExecutionRun implements Execution {
      * Not a StatesException, which Catch and Retry would see: this failure is the execution's.
      */
     private void historyFull() {
-        if (!status.isTerminal()) {
-            terminate(ExecutionStatus.FAILED, null, StatesException.RUNTIME, HISTORY_LIMIT_CAUSE, "ExecutionFailed",
-                    "executionFailedEventDetails",
-                    new Details.Json(EventDetails.errorCause(StatesException.RUNTIME, HISTORY_LIMIT_CAUSE)),
-                    history.size());
-        }
+        terminate(ExecutionStatus.FAILED, null, StatesException.RUNTIME, HISTORY_LIMIT_CAUSE, "ExecutionFailed",
+                "executionFailedEventDetails",
+                new Details.Json(EventDetails.errorCause(StatesException.RUNTIME, HISTORY_LIMIT_CAUSE)),
+                history.size());
     }
 
     /** The top-level state running now: where a redrive restarts after a failure, stop or timeout. */
@@ -270,14 +336,37 @@ final class ExecutionRun implements Execution {
         redriveInput = input;
     }
 
-    /** An unexpected Java error: the execution fails with States.Runtime, other executions go on. */
+    /**
+     * An unexpected Java error, OutOfMemoryError and StackOverflowError included: the execution fails
+     * with States.Runtime, other executions go on. By the time we are here the stack has unwound and
+     * what the failed task allocated is garbage, so failing normally usually works; if even that throws
+     * (the heap is still full), the execution is ended with preallocated values rather than left
+     * RUNNING for good.
+     */
     private void crashed(Throwable t) {
-        LOG.log(Level.WARNING, "Interpreter error in " + request.executionArn(), t);
-        if (!status.isTerminal()) {
-            terminate(ExecutionStatus.FAILED, null, StatesException.RUNTIME, "Internal error of the engine: " + t,
-                    "ExecutionFailed", "executionFailedEventDetails",
-                    new Details.Json(EventDetails.errorCause(StatesException.RUNTIME, "Internal error of the engine: " + t)),
-                    history.size());
+        String why = CRASH_CAUSE;
+        try {
+            why = "Internal error of the engine: " + t;
+            LOG.log(Level.WARNING, "Interpreter error in " + request.executionArn(), t);
+        } catch (Throwable again) {
+            // keep the preallocated cause
+        }
+        try {
+            terminate(ExecutionStatus.FAILED, null, StatesException.RUNTIME, why, "ExecutionFailed",
+                    "executionFailedEventDetails",
+                    new Details.Json(EventDetails.errorCause(StatesException.RUNTIME, why)), history.size());
+        } catch (Throwable again) {
+            synchronized (ending) {
+                if (!status.isTerminal()) {
+                    settle(ExecutionStatus.FAILED, null, StatesException.RUNTIME, CRASH_CAUSE);
+                }
+            }
+            try {
+                releaseInterpreterState();
+                announceEnd();
+            } catch (Throwable ignored) {
+                completion.complete(this);
+            }
         }
     }
 
@@ -285,7 +374,7 @@ final class ExecutionRun implements Execution {
 
     /** Queues work on this execution's actor (from the actor itself or any other thread). */
     void post(Runnable task) {
-        synchronized (this) {
+        synchronized (queue) {
             if (status.isTerminal()) {
                 return;
             }
@@ -300,39 +389,45 @@ final class ExecutionRun implements Execution {
 
     /** A callback for the outside world (timers, HTTP, task tokens): dropped when the run moved on. */
     Runnable guard(Runnable task) {
-        int at;
-        synchronized (this) {
-            at = epoch;
-        }
+        int at = epoch;
         return () -> {
-            synchronized (this) {
-                if (at != epoch) {
-                    return;
-                }
+            if (at == epoch) {
+                post(task);
             }
-            post(task);
         };
     }
 
     private void drain() {
         int budget = 8;
         while (true) {
-            synchronized (this) {
-                Runnable next = queue.poll();
-                if (next == null) {
-                    draining = false;
-                    return;
+            actor.lock();
+            try {
+                if (status.isTerminal()) {
+                    // stopped while this actor was busy: drop what the stop could not
+                    releaseInterpreterState();
+                }
+                Runnable next;
+                synchronized (queue) {
+                    next = queue.poll();
+                    if (next == null) {
+                        draining = false;
+                        return;
+                    }
                 }
                 try {
                     next.run();
                 } catch (Throwable t) {
                     crashed(t);
                 }
-                if (--budget == 0 && !queue.isEmpty()) {
-                    // let other executions use this worker; resume with a fresh submission
-                    services.workers().execute(this::drain);
-                    return;
+                synchronized (queue) {
+                    if (--budget == 0 && !queue.isEmpty()) {
+                        // let other executions use this worker; resume with a fresh submission
+                        services.workers().execute(this::drain);
+                        return;
+                    }
                 }
+            } finally {
+                actor.unlock();
             }
         }
     }

@@ -3,7 +3,9 @@ package io.jenkins.plugins.stepfunctions.engine.server;
 import static io.jenkins.plugins.stepfunctions.engine.server.Definitions.PASS;
 import static io.jenkins.plugins.stepfunctions.engine.server.Definitions.ROLE;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -14,8 +16,8 @@ import software.amazon.awssdk.services.sfn.model.HistoryEvent;
 import software.amazon.awssdk.services.sfn.model.HistoryEventType;
 
 /**
- * Definitions that would run forever, through the AWS SDK against the server: AWS's 25,000-event
- * history quota ends them as AWS does.
+ * Definitions that would run forever or hold a worker, through the AWS SDK against the server: AWS's
+ * 25,000-event history quota ends them as AWS does, and StopExecution answers while a worker is busy.
  */
 class ExecutionLimitsTest {
     private static final String HISTORY_CAUSE = "The execution reached the maximum number of history events (25000).";
@@ -25,6 +27,18 @@ class ExecutionLimitsTest {
             {"StartAt": "Loop", "States": {
               "Spin": {"Type": "Pass", "Result": {"spin": true}, "Next": "Loop"},
               "Loop": {"Type": "Choice", "Choices": [{"Variable": "$.spin", "BooleanEquals": false, "Next": "Out"}],
+                       "Default": "Spin"},
+              "Out": {"Type": "Succeed"}}}""";
+
+    /**
+     * The same endless loop, but each turn keeps the worker busy for a while (a JSONata sum over a
+     * large range) without writing events: the actor stays inside one long task, as it did in a
+     * backtracking regex, and the history grows slowly enough that it does not end by itself first.
+     */
+    private static final String BUSY_LOOP = """
+            {"QueryLanguage": "JSONata", "StartAt": "Spin", "States": {
+              "Spin": {"Type": "Pass", "Output": {"n": "{% $sum([1..300000]) %}"}, "Next": "Loop"},
+              "Loop": {"Type": "Choice", "Choices": [{"Condition": "{% $states.input.n < 0 %}", "Next": "Out"}],
                        "Default": "Spin"},
               "Out": {"Type": "Succeed"}}}""";
 
@@ -97,6 +111,38 @@ class ExecutionLimitsTest {
         HistoryEvent last = lastEvents(execution, 1).get(0);
         assertThat(last.type()).isEqualTo(HistoryEventType.EXECUTION_FAILED);
         assertThat(last.id()).isEqualTo(25_000L);
+        assertThat(finished(start(stateMachine("Hello", PASS), "{}")).status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    }
+
+    @Test
+    void stopExecutionAnswersAtOnceWhileTheWorkerIsBusyInATightLoop() throws InterruptedException {
+        String busy = stateMachine("Busy", BUSY_LOOP);
+        String execution = start(busy, "{}");
+        // well inside the loop: the worker is running the loop's task
+        Awaits.until(() -> lastEvents(execution, 1).get(0).id(), id -> id > 10);
+
+        // before the fix the stop waited for the execution's lock, which the busy worker held for
+        // up to 1,000 states of the loop (minutes here)
+        assertTimeoutPreemptively(Duration.ofSeconds(5),
+                () -> sfn.stopExecution(b -> b.executionArn(execution).error("Ops.Stop").cause("enough")));
+
+        DescribeExecutionResponse stopped = sfn.describeExecution(b -> b.executionArn(execution));
+        assertThat(stopped.status()).isEqualTo(ExecutionStatus.ABORTED);
+        assertThat(stopped.error()).isEqualTo("Ops.Stop");
+        assertThat(stopped.cause()).isEqualTo("enough");
+        HistoryEvent aborted = lastEvents(execution, 1).get(0);
+        assertThat(aborted.type()).isEqualTo(HistoryEventType.EXECUTION_ABORTED);
+        assertThat(aborted.executionAbortedEventDetails().error()).isEqualTo("Ops.Stop");
+
+        // the worker's later states are not recorded: ExecutionAborted stays the last event
+        Thread.sleep(500);
+        HistoryEvent stillLast = lastEvents(execution, 1).get(0);
+        assertThat(stillLast.id()).isEqualTo(aborted.id());
+        assertThat(stillLast.type()).isEqualTo(HistoryEventType.EXECUTION_ABORTED);
+        assertThat(sfn.getExecutionHistory(b -> b.executionArn(execution).maxResults(1000)).events())
+                .extracting(HistoryEvent::id).doesNotHaveDuplicates().last().isEqualTo(aborted.id());
+
+        // and the worker comes back: new executions run
         assertThat(finished(start(stateMachine("Hello", PASS), "{}")).status()).isEqualTo(ExecutionStatus.SUCCEEDED);
     }
 }
