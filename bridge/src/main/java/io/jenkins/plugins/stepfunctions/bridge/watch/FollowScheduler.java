@@ -8,7 +8,9 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -20,20 +22,34 @@ import java.util.function.Function;
  * rescheduled after the delay it asks for, never sleeping on a thread. Followers that are due wait in
  * one first-come-first-served lane per account/region key, which lets them through only as fast as
  * that key's {@link RateBudget} allows, so a thousand builds do not throttle their account.
+ *
+ * <p>The scheduled executor only keeps time; the advances (the history calls) run on the worker executor,
+ * which may be the same one, or a separate pool so that a shared timer never waits for the network.
  */
 public final class FollowScheduler implements AutoCloseable {
     private final ScheduledExecutorService executor;
+    private final Executor worker;
     private final boolean ownsExecutor;
     private final Function<String, RateBudget> budgetFactory;
     private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
     private final Map<String, Task> byExecution = new ConcurrentHashMap<>();
 
     public FollowScheduler(ScheduledExecutorService executor, Function<String, RateBudget> budgetFactory) {
-        this(executor, false, budgetFactory);
+        this(executor, executor, false, budgetFactory);
     }
 
-    private FollowScheduler(ScheduledExecutorService executor, boolean owns, Function<String, RateBudget> budgetFactory) {
+    /**
+     * @param timer  only schedules (never runs a call)
+     * @param worker runs the advances, each one history call
+     */
+    public FollowScheduler(ScheduledExecutorService timer, Executor worker, Function<String, RateBudget> budgetFactory) {
+        this(timer, worker, false, budgetFactory);
+    }
+
+    private FollowScheduler(ScheduledExecutorService executor, Executor worker, boolean owns,
+            Function<String, RateBudget> budgetFactory) {
         this.executor = executor;
+        this.worker = worker;
         this.ownsExecutor = owns;
         this.budgetFactory = budgetFactory;
     }
@@ -46,7 +62,7 @@ public final class FollowScheduler implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        return new FollowScheduler(ex, true, key -> new RateBudget(callsPerSecond));
+        return new FollowScheduler(ex, ex, true, key -> new RateBudget(callsPerSecond));
     }
 
     public static FollowScheduler create() {
@@ -117,7 +133,11 @@ public final class FollowScheduler implements AutoCloseable {
                     return;
                 }
                 Task t = due.poll();
-                executor.execute(t::advance);
+                try {
+                    worker.execute(t::advance);
+                } catch (RejectedExecutionException shutDown) {
+                    t.result.completeExceptionally(shutDown);
+                }
             }
         }
 
@@ -174,7 +194,8 @@ public final class FollowScheduler implements AutoCloseable {
                 } else {
                     again = ((Advance.Again) a).delay();
                 }
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
+                // an Error too (a NoSuchMethodError from a mismatched SDK): the waiting build must hear of it
                 result.completeExceptionally(e);
             } finally {
                 synchronized (this) {

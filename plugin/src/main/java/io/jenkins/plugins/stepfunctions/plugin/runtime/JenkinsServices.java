@@ -10,6 +10,7 @@ import io.jenkins.plugins.stepfunctions.bridge.watch.FollowScheduler;
 import io.jenkins.plugins.stepfunctions.bridge.watch.PollingPolicy;
 import java.io.IOException;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 
@@ -21,7 +22,10 @@ import org.jenkinsci.plugins.workflow.steps.StepContext;
  */
 public interface JenkinsServices {
 
-    /** Follows executions on Jenkins' shared {@code Timer} threads, one rate budget per account/region. */
+    /**
+     * Follows executions: Jenkins' shared {@code Timer} keeps the time, the history calls run on
+     * {@link #executor()}; one rate budget per account/region.
+     */
     FollowScheduler followScheduler();
 
     /**
@@ -39,8 +43,17 @@ public interface JenkinsServices {
      */
     void listenToStatusEvents(Connection connection, String queueUrl);
 
-    /** Runs the one-shot calls (start, stop, answer) off the Pipeline VM thread: Jenkins' shared Timer. */
+    /**
+     * Schedules (timeouts, follower wake-ups) and nothing else: Jenkins' shared Timer has a few threads for the
+     * whole controller, so no network call or workspace I/O may run on it.
+     */
     ScheduledExecutorService timer();
+
+    /**
+     * Runs the plugin's network calls (start, stop, answer, history polls, credential resolution) and workspace
+     * I/O, off the Pipeline VM thread and off the Timer: the plugin's own bounded pool of daemon threads.
+     */
+    ExecutorService executor();
 
     /** The executions this controller follows right now, for Approve/Reject and callbacks. */
     ActiveExecutions activeExecutions();

@@ -21,18 +21,29 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import jenkins.model.Jenkins;
 import jenkins.util.Timer;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 
 /**
- * The running Jenkins' services: Jenkins' shared {@link Timer} threads (no thread per build), the
- * credentials plugin, console hyperlinks, the current user. One instance per controller, as an extension.
+ * The running Jenkins' services: Jenkins' shared {@link Timer} to schedule, the plugin's own bounded pool of
+ * daemon threads for network calls and workspace I/O (no thread per build), the credentials plugin, console
+ * hyperlinks, the current user. One instance per controller, as an extension. The pool's threads are daemons
+ * that end after a minute idle; they are not shut down explicitly (the declared Jenkins API has no lifecycle
+ * hook for it), which a controller shutting down does not need.
  */
 @Extension
 public final class LiveJenkinsServices implements JenkinsServices {
+    /** Calls in flight at once, for all builds; more wait in the queue (each call is short). */
+    static final int IO_THREADS = 8;
+    private final ThreadPoolExecutor executor = daemonPool("sfn-io", IO_THREADS);
     private final ActiveExecutions activeExecutions = new ActiveExecutions();
     private final CallbackRegistry callbacks = new CallbackRegistry(activeExecutions::wake);
     private final Map<String, SqsStatusListener> statusListeners = new ConcurrentHashMap<>();
@@ -41,7 +52,7 @@ public final class LiveJenkinsServices implements JenkinsServices {
     @Override
     public synchronized FollowScheduler followScheduler() {
         if (followScheduler == null) {
-            followScheduler = new FollowScheduler(Timer.get(),
+            followScheduler = new FollowScheduler(Timer.get(), executor,
                     budgetKey -> new RateBudget(RateBudget.DEFAULT_CALLS_PER_SECOND));
         }
         return followScheduler;
@@ -66,6 +77,24 @@ public final class LiveJenkinsServices implements JenkinsServices {
     @Override
     public ScheduledExecutorService timer() {
         return Timer.get();
+    }
+
+    @Override
+    public ExecutorService executor() {
+        return executor;
+    }
+
+    /** A fixed number of named daemon threads that end when idle, with an unbounded queue (nothing is refused). */
+    static ThreadPoolExecutor daemonPool(String name, int threads) {
+        AtomicInteger count = new AtomicInteger();
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), runnable -> {
+                    Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 
     @Override

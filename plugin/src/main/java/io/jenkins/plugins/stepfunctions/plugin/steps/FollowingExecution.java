@@ -21,8 +21,10 @@ import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 
 /**
- * Follows an execution to its end without holding a thread: the bridge's follower is advanced on Jenkins'
- * shared Timer, and the Pipeline VM thread is never blocked. What it must remember across a controller
+ * Follows an execution to its end without holding a thread: the bridge's follower is advanced on the plugin's
+ * own pool (Jenkins' shared Timer only schedules), and the Pipeline VM thread is never blocked.
+ * Every path that ends the step catches {@link Throwable}: an Error (a NoSuchMethodError from a mismatched
+ * library) fails the step instead of leaving the build waiting for good. What it must remember across a controller
  * restart is the follow state (history cursor, renderer, approvals), saved with the Pipeline program;
  * {@link #onResume()} picks up from that cursor, so no event is printed twice.
  */
@@ -61,7 +63,7 @@ abstract class FollowingExecution extends StepExecution {
         return Secret.of(callbackSecret);
     }
 
-    /** Starts or finds the execution to follow; runs on a Timer thread, never on the Pipeline VM thread. */
+    /** Starts or finds the execution to follow; runs on the plugin's pool, never on the Pipeline VM thread. */
     protected abstract FollowState begin(BuildContext build, AwsClients clients) throws Exception;
 
     @Override
@@ -70,7 +72,7 @@ abstract class FollowingExecution extends StepExecution {
         follow.waitMode();
         build = BuildContext.of(context);
         clients = build.clients();
-        build.services().timer().execute(this::beginAndFollow);
+        build.services().executor().execute(this::beginAndFollow);
         return false;
     }
 
@@ -83,7 +85,7 @@ abstract class FollowingExecution extends StepExecution {
             return;
         }
         clients = build.clients();
-        build.services().timer().execute(() -> {
+        build.services().executor().execute(() -> {
             if (state == null) {
                 build.log().println("Resuming: starting (or attaching to) the execution again");
                 beginAndFollow();
@@ -108,7 +110,7 @@ abstract class FollowingExecution extends StepExecution {
                 return;
             }
             followNow();
-        } catch (Exception e) {
+        } catch (Throwable e) {
             fail(e);
         }
     }
@@ -133,7 +135,7 @@ abstract class FollowingExecution extends StepExecution {
                     finish(started, outcome);
                 }
             });
-        } catch (Exception e) {
+        } catch (Throwable e) {
             fail(e);
         }
     }
@@ -164,7 +166,7 @@ abstract class FollowingExecution extends StepExecution {
             } else {
                 context.onSuccess(ResultMap.of(outcome));
             }
-        } catch (Exception e) {
+        } catch (Throwable e) {
             fail(e);
         } finally {
             clients.close();
@@ -202,9 +204,14 @@ abstract class FollowingExecution extends StepExecution {
             context.onFailure(cause);
             return;
         }
-        build.services().timer().execute(() -> {
-            stopExecution();
-            context.onFailure(cause);
+        build.services().executor().execute(() -> {
+            try {
+                stopExecution();
+            } catch (Throwable e) {
+                build.log().println("Could not stop " + state.executionArn() + ": " + e);
+            } finally {
+                context.onFailure(cause);
+            }
         });
     }
 

@@ -7,8 +7,9 @@ import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 
 /**
- * A step that makes one short call (start, send a task result, validate): the call runs on Jenkins' shared
- * Timer, never on the Pipeline VM thread, and completes the step with its result.
+ * A step that makes one short call (start, send a task result, validate): the call runs on the plugin's own
+ * pool, never on the Pipeline VM thread nor on Jenkins' shared Timer, and completes the step with its result
+ * (or with any Throwable it ends in, an Error included).
  */
 abstract class OneShotExecution extends StepExecution {
     @Serial
@@ -28,10 +29,10 @@ abstract class OneShotExecution extends StepExecution {
     @Override
     public boolean start() throws Exception {
         BuildContext build = BuildContext.of(context);
-        call = build.services().timer().submit(() -> {
+        call = build.services().executor().submit(() -> {
             try {
                 context.onSuccess(call(build));
-            } catch (Exception e) {
+            } catch (Throwable e) {
                 context.onFailure(UserErrors.forBuild(e));
             }
         });

@@ -21,18 +21,25 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * Jenkins' services for tests: a two-thread scheduler in place of Jenkins' shared Timer, polling 20 times
+ * Jenkins' services for tests: a two-thread scheduler (threads {@value #TIMER_THREADS}N) in place of Jenkins' shared Timer
+ * and a two-thread pool (threads {@value #IO_THREADS}N) in place of the plugin's own, polling 20 times
  * faster (in callback mode every 30 s once idle), one credential ({@value #CREDENTIALS_ID}) holding the embedded engine's dummy keys, a workspace in a
  * temporary folder, a settable current user. Limits: no credentials plugin lookup or usage tracking, no
  * remoting (the workspace is local), console links rendered as {@code text <url>}.
  */
 public final class FakeJenkinsServices implements JenkinsServices, AutoCloseable {
     public static final String CREDENTIALS_ID = "engine-keys";
+    public static final String TIMER_THREADS = "fake-timer-";
+    public static final String IO_THREADS = "fake-io-";
     /**
      * In callback mode: quick polls while events arrive (or right after a callback), then straight to a poll
      * every 30 s once idle, so that a test ending sooner proves that the callback woke the build.
@@ -40,8 +47,11 @@ public final class FakeJenkinsServices implements JenkinsServices, AutoCloseable
     private static final PollingPolicy SAFETY_POLL_ONLY = new PollingPolicy(Duration.ofMillis(100),
             Duration.ofSeconds(30), 1000.0, 0.0, Duration.ofSeconds(30), 1.0);
 
-    private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(2);
-    private final FollowScheduler scheduler = new FollowScheduler(timer, key -> new RateBudget(1000));
+    private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(2, named(TIMER_THREADS));
+    private final ExecutorService io = Executors.newFixedThreadPool(2, named(IO_THREADS));
+    private final FollowScheduler scheduler = new FollowScheduler(timer, io, key -> new RateBudget(1000));
+    private final Set<String> credentialThreads = ConcurrentHashMap.newKeySet();
+    private volatile Throwable workspaceError;
     private final ActiveExecutions active = new ActiveExecutions();
     private final CallbackRegistry callbacks = new CallbackRegistry(active::wake);
     private final Map<String, SqsStatusListener> statusListeners = new ConcurrentHashMap<>();
@@ -101,12 +111,38 @@ public final class FakeJenkinsServices implements JenkinsServices, AutoCloseable
     }
 
     @Override
+    public ExecutorService executor() {
+        return io;
+    }
+
+    private static ThreadFactory named(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** Names of the threads that looked up a credential. */
+    public Set<String> credentialThreads() {
+        return Set.copyOf(credentialThreads);
+    }
+
+    /** Every later workspace read and write throws this (an Error stands for a linkage problem in a real controller). */
+    public FakeJenkinsServices workspaceThrows(Throwable error) {
+        this.workspaceError = error;
+        return this;
+    }
+
+    @Override
     public ActiveExecutions activeExecutions() {
         return active;
     }
 
     @Override
     public CredentialsSpec credentials(String credentialsId, Run<?, ?> run) throws IOException {
+        credentialThreads.add(Thread.currentThread().getName());
         if (!CREDENTIALS_ID.equals(credentialsId)) {
             throw new AbortException("credentialsId: no credential '" + credentialsId + "'");
         }
@@ -118,6 +154,7 @@ public final class FakeJenkinsServices implements JenkinsServices, AutoCloseable
         return new WorkspaceFiles() {
             @Override
             public String read(String relativePath) throws IOException {
+                failIfAsked();
                 Path file = workspace.resolve(relativePath);
                 if (!Files.exists(file)) {
                     throw new AbortException(relativePath + ": no such file in the workspace");
@@ -127,11 +164,21 @@ public final class FakeJenkinsServices implements JenkinsServices, AutoCloseable
 
             @Override
             public void write(String relativePath, String content) throws IOException {
+                failIfAsked();
                 Path file = workspace.resolve(relativePath);
                 Files.createDirectories(file.getParent());
                 Files.writeString(file, content, StandardCharsets.UTF_8);
             }
         };
+    }
+
+    private void failIfAsked() {
+        Throwable error = workspaceError;
+        if (error instanceof Error e) {
+            throw e;
+        } else if (error instanceof RuntimeException e) {
+            throw e;
+        }
     }
 
     @Override
@@ -165,5 +212,6 @@ public final class FakeJenkinsServices implements JenkinsServices, AutoCloseable
         statusListeners.values().forEach(SqsStatusListener::close);
         scheduler.close();
         timer.shutdownNow();
+        io.shutdownNow();
     }
 }
