@@ -63,6 +63,12 @@ public final class ApprovalTracker implements Serializable {
         this.rules = rules == null ? ApprovalRules.conventionOnly() : rules;
     }
 
+    /** Written under this tracker's lock: an answer from another thread may claim an approval meanwhile. */
+    @java.io.Serial
+    private synchronized void writeObject(java.io.ObjectOutputStream out) throws java.io.IOException {
+        out.defaultWriteObject();
+    }
+
     public synchronized Collection<PendingApproval> pending() {
         return List.copyOf(pending.values());
     }

@@ -45,6 +45,10 @@ import software.amazon.awssdk.services.sfn.model.TaskTimedOutException;
  * no token at the end of a running execution's history), newest-first pages sized to what is new, so
  * a poll is one call that returns the new events plus a few already delivered ones. Event ids are consecutive,
  * so anything at or below the cursor is dropped: a retried call can never deliver an event twice.
+ *
+ * <p>Locking: advances run one at a time, and change the {@link FollowState} only while holding its monitor,
+ * never across a call to AWS (the calls a batch needs, its definition or a truncated output, are made before).
+ * Whoever saves the state holds the same monitor and so never waits for a call in flight.
  */
 public final class ExecutionFollower {
     private static final int PAGE = 1000;
@@ -78,6 +82,12 @@ public final class ExecutionFollower {
     private int unprovenErrorsInRow;
     private Duration idleDelay;
     private volatile boolean woken;
+    /** One advance at a time; never held by a saver. */
+    private final Object advancing = new Object();
+    /** A task failure was delivered: the next Scheduled of that task is a retry, whose line names the limit. */
+    private boolean taskFailed;
+    /** Output of the successful end, read before delivering it when the event's own is truncated. */
+    private String fetchedOutput;
     private final Map<String, Instant> lastHeartbeat = new HashMap<>();
 
     /**
@@ -118,7 +128,13 @@ public final class ExecutionFollower {
     }
 
     /** Makes progress: one history call, delivering what is new. Never blocks beyond that call. */
-    public synchronized Advance advance() {
+    public Advance advance() {
+        synchronized (advancing) {
+            return advanceOnce();
+        }
+    }
+
+    private Advance advanceOnce() {
         if (state.outcome() != null) {
             return new Advance.Finished(state.outcome());
         }
@@ -188,18 +204,14 @@ public final class ExecutionFollower {
 
     private boolean forward(HistoryCursor c) {
         GetExecutionHistoryResponse r = history(false, PAGE, c.nextToken());
-        List<HistoryEvent> events = new ArrayList<>(r.events());
-        events.sort(Comparator.comparingLong(HistoryEvent::id));
-        int delivered = 0;
-        for (HistoryEvent e : events) {
-            if (e.id() > state.cursor().lastEventId()) {
-                deliver(e);
-                delivered++;
-            }
+        List<HistoryEvent> events = newEvents(r.events());
+        prepare(events);
+        synchronized (state) {
+            events.forEach(this::deliver);
+            state.lastBatch(events.size());
+            state.cursor(state.cursor().withNextToken(r.nextToken()));
         }
-        state.lastBatch(delivered);
-        stats.poll(delivered > 0);
-        state.cursor(state.cursor().withNextToken(r.nextToken()));
+        stats.poll(!events.isEmpty());
         return r.nextToken() != null && state.outcome() == null;
     }
 
@@ -217,7 +229,9 @@ public final class ExecutionFollower {
             if (first < c.lastEventId() || (events.size() > 1 && events.get(1).id() > first)) {
                 // the server ignores reverseOrder: fall back to forward reads with de-duplication
                 reverseUnsupported = true;
-                state.cursor(c.withNextToken(null));
+                synchronized (state) {
+                    state.cursor(c.withNextToken(null));
+                }
                 return forwardFromPage(r);
             }
             reverseNewest = first;
@@ -236,8 +250,11 @@ public final class ExecutionFollower {
             reverseBuffer.sort(Comparator.comparingLong(HistoryEvent::id));
             List<HistoryEvent> batch = List.copyOf(reverseBuffer);
             resetReverse();
-            batch.forEach(this::deliver);
-            state.lastBatch(batch.size());
+            prepare(batch);
+            synchronized (state) {
+                batch.forEach(this::deliver);
+                state.lastBatch(batch.size());
+            }
             stats.poll(!batch.isEmpty());
             return false;
         }
@@ -246,18 +263,56 @@ public final class ExecutionFollower {
     }
 
     private boolean forwardFromPage(GetExecutionHistoryResponse r) {
-        List<HistoryEvent> events = new ArrayList<>(r.events());
-        events.sort(Comparator.comparingLong(HistoryEvent::id));
-        int delivered = 0;
-        for (HistoryEvent e : events) {
-            if (e.id() > state.cursor().lastEventId()) {
-                deliver(e);
-                delivered++;
+        List<HistoryEvent> events = newEvents(r.events());
+        prepare(events);
+        synchronized (state) {
+            events.forEach(this::deliver);
+            state.lastBatch(events.size());
+        }
+        stats.poll(!events.isEmpty());
+        return false;
+    }
+
+    /** The events after the cursor, oldest first. */
+    private List<HistoryEvent> newEvents(List<HistoryEvent> page) {
+        long after = state.cursor().lastEventId();
+        List<HistoryEvent> events = new ArrayList<>();
+        for (HistoryEvent e : page) {
+            if (e.id() > after) {
+                events.add(e);
             }
         }
-        state.lastBatch(delivered);
-        stats.poll(delivered > 0);
-        return false;
+        events.sort(Comparator.comparingLong(HistoryEvent::id));
+        return events;
+    }
+
+    /**
+     * Makes the calls that delivering {@code batch} will need before the state is locked: the definition for a
+     * Wait, a Parallel or a retry line (if a line still asks for it, it is read then), a truncated output.
+     */
+    private void prepare(List<HistoryEvent> batch) {
+        boolean failed = taskFailed;
+        boolean needsDefinition = false;
+        for (HistoryEvent e : batch) {
+            String type = e.typeAsString();
+            if (type.equals("WaitStateEntered") || type.equals("ParallelStateStarted")
+                    || (failed && type.endsWith("Scheduled"))) {
+                needsDefinition = true;
+            }
+            if (!type.startsWith("Execution") && (type.endsWith("Failed") || type.endsWith("TimedOut"))) {
+                failed = true;
+            }
+            var d = e.executionSucceededEventDetails();
+            if (d != null && fetchedOutput == null && (d.output() == null
+                    || (d.outputDetails() != null && Boolean.TRUE.equals(d.outputDetails().truncated())))) {
+                stats.otherCall();
+                fetchedOutput = sfn.describeExecution(b -> b.executionArn(state.executionArn())).output();
+            }
+        }
+        taskFailed = failed;
+        if (needsDefinition) {
+            definitionSupplier().get();
+        }
     }
 
     private void resetReverse() {
@@ -336,8 +391,11 @@ public final class ExecutionFollower {
             var d = e.executionSucceededEventDetails();
             String text = d.output();
             if (text == null || (d.outputDetails() != null && Boolean.TRUE.equals(d.outputDetails().truncated()))) {
-                stats.otherCall();
-                text = sfn.describeExecution(b -> b.executionArn(state.executionArn())).output();
+                text = fetchedOutput;
+                if (text == null) {
+                    stats.otherCall();
+                    text = sfn.describeExecution(b -> b.executionArn(state.executionArn())).output();
+                }
             }
             output = parse(text);
         } else if (e.executionFailedEventDetails() != null) {

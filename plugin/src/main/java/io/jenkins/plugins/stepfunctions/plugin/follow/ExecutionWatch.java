@@ -80,9 +80,12 @@ public final class ExecutionWatch {
         return following.result();
     }
 
-    /** What to hold while saving the follower's state, so that no advance changes it half way. */
-    public synchronized Object stateLock() {
-        return follower != null ? follower : state;
+    /**
+     * What to hold while saving the follower's state, so that no advance changes it half way: the state itself,
+     * which the follower holds only while delivering events, never across a call to AWS.
+     */
+    public Object stateLock() {
+        return state;
     }
 
     public synchronized void cancel() {

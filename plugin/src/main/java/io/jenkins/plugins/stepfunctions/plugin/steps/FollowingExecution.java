@@ -10,6 +10,7 @@ import io.jenkins.plugins.stepfunctions.plugin.follow.ExecutionWatch;
 import io.jenkins.plugins.stepfunctions.plugin.follow.FollowOptions;
 import io.jenkins.plugins.stepfunctions.plugin.follow.JavaSerialization;
 import io.jenkins.plugins.stepfunctions.plugin.follow.ResultMap;
+import io.jenkins.plugins.stepfunctions.plugin.runtime.JenkinsServices;
 import io.jenkins.plugins.stepfunctions.plugin.runtime.WorkspaceFiles;
 import java.io.IOException;
 import java.io.ObjectInputStream;
@@ -70,22 +71,27 @@ abstract class FollowingExecution extends StepExecution {
     public boolean start() throws Exception {
         follow.style();
         follow.waitMode();
-        build = BuildContext.of(context);
-        clients = build.clients();
-        build.services().executor().execute(this::beginAndFollow);
+        JenkinsServices.of(context).executor().execute(() -> {
+            if (connect()) {
+                beginAndFollow();
+            }
+        });
         return false;
     }
 
     @Override
     public void onResume() {
+        JenkinsServices services;
         try {
-            build = BuildContext.of(context);
-        } catch (IOException | InterruptedException | RuntimeException e) {
-            context.onFailure(e);
+            services = JenkinsServices.of(context);
+        } catch (Throwable e) {
+            fail(e);
             return;
         }
-        clients = build.clients();
-        build.services().executor().execute(() -> {
+        services.executor().execute(() -> {
+            if (!connect()) {
+                return;
+            }
             if (state == null) {
                 build.log().println("Resuming: starting (or attaching to) the execution again");
                 beginAndFollow();
@@ -95,6 +101,22 @@ abstract class FollowingExecution extends StepExecution {
                 followNow();
             }
         });
+    }
+
+    /**
+     * Looks up what the step needs from Jenkins and resolves the connection (a credential lookup, an STS call for
+     * a role): on the plugin's pool, never on the Pipeline VM thread. False when the step failed instead.
+     */
+    private boolean connect() {
+        try {
+            BuildContext resolved = BuildContext.of(context);
+            clients = resolved.clients();
+            build = resolved;
+            return true;
+        } catch (Throwable e) {
+            fail(e);
+            return false;
+        }
     }
 
     private void beginAndFollow() {
@@ -259,6 +281,7 @@ abstract class FollowingExecution extends StepExecution {
         ExecutionWatch current = watch;
         byte[] bytes = null;
         if (state != null) {
+            // never waits for a call to AWS: the follower holds this lock only while it delivers events
             synchronized (current != null ? current.stateLock() : state) {
                 bytes = JavaSerialization.write(state);
             }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.stepfunctions.plugin.steps;
 
 import hudson.AbortException;
+import io.jenkins.plugins.stepfunctions.plugin.runtime.JenkinsServices;
 import java.io.Serial;
 import java.util.concurrent.Future;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -26,12 +27,12 @@ abstract class OneShotExecution extends StepExecution {
     /** The call; its result is the step's return value. */
     protected abstract Object call(BuildContext build) throws Exception;
 
+    /** Returns at once: even the connection (a credential lookup, an STS call for a role) is resolved on the pool. */
     @Override
     public boolean start() throws Exception {
-        BuildContext build = BuildContext.of(context);
-        call = build.services().executor().submit(() -> {
+        call = JenkinsServices.of(context).executor().submit(() -> {
             try {
-                context.onSuccess(call(build));
+                context.onSuccess(call(BuildContext.of(context)));
             } catch (Throwable e) {
                 context.onFailure(UserErrors.forBuild(e));
             }

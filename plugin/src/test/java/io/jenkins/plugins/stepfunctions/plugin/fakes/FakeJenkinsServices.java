@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -52,6 +53,7 @@ public final class FakeJenkinsServices implements JenkinsServices, AutoCloseable
     private final FollowScheduler scheduler = new FollowScheduler(timer, io, key -> new RateBudget(1000));
     private final Set<String> credentialThreads = ConcurrentHashMap.newKeySet();
     private volatile Throwable workspaceError;
+    private volatile CountDownLatch credentialsGate = new CountDownLatch(0);
     private final ActiveExecutions active = new ActiveExecutions();
     private final CallbackRegistry callbacks = new CallbackRegistry(active::wake);
     private final Map<String, SqsStatusListener> statusListeners = new ConcurrentHashMap<>();
@@ -129,6 +131,12 @@ public final class FakeJenkinsServices implements JenkinsServices, AutoCloseable
         return Set.copyOf(credentialThreads);
     }
 
+    /** Credential lookups wait until {@code gate} opens (a slow credentials provider, an STS call). */
+    public FakeJenkinsServices credentialsWaitFor(CountDownLatch gate) {
+        this.credentialsGate = gate;
+        return this;
+    }
+
     /** Every later workspace read and write throws this (an Error stands for a linkage problem in a real controller). */
     public FakeJenkinsServices workspaceThrows(Throwable error) {
         this.workspaceError = error;
@@ -143,6 +151,12 @@ public final class FakeJenkinsServices implements JenkinsServices, AutoCloseable
     @Override
     public CredentialsSpec credentials(String credentialsId, Run<?, ?> run) throws IOException {
         credentialThreads.add(Thread.currentThread().getName());
+        try {
+            credentialsGate.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while resolving the credential", e);
+        }
         if (!CREDENTIALS_ID.equals(credentialsId)) {
             throw new AbortException("credentialsId: no credential '" + credentialsId + "'");
         }

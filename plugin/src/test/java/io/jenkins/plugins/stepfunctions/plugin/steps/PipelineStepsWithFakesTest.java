@@ -578,7 +578,7 @@ class PipelineStepsWithFakesTest {
     void withoutARegionTheStepFailsNamingTheFieldAndNothingStarts() throws Exception {
         FakeStepContext context = new FakeStepContext().with(services).with(log).with(run).with(new EnvVars());
 
-        assertThatThrownBy(() -> new SfnExecuteStep("deploy-ok").start(context).start())
+        assertThatThrownBy(() -> run(new SfnExecuteStep("deploy-ok").start(context), context))
                 .isInstanceOf(AbortException.class).hasMessageStartingWith("region: no AWS region given");
     }
 

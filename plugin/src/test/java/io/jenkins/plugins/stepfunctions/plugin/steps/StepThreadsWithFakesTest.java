@@ -10,10 +10,22 @@ import io.jenkins.plugins.stepfunctions.plugin.fakes.FakeJenkinsServices;
 import io.jenkins.plugins.stepfunctions.plugin.fakes.FakeRun;
 import io.jenkins.plugins.stepfunctions.plugin.fakes.FakeStepContext;
 import io.jenkins.plugins.stepfunctions.plugin.fakes.FakeTaskListener;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.ObjectOutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -105,5 +117,104 @@ class StepThreadsWithFakesTest {
 
         assertThatThrownBy(() -> result(context)).isInstanceOf(NoSuchMethodError.class)
                 .hasMessageContaining("hudson.FilePath.readToString");
+    }
+
+    @Test
+    void startReturnsAtOnceWhileTheCredentialIsResolvedOnThePluginsPool() throws Throwable {
+        engine.stateMachine("deploy-ok");
+        CountDownLatch gate = new CountDownLatch(1);
+        services.credentialsWaitFor(gate);
+        SfnExecuteStep step = new SfnExecuteStep("deploy-ok");
+        step.setInput("{\"version\":\"1.4.2\"}");
+        FakeStepContext context = context(services);
+        StepExecution execution = step.start(context);
+
+        CompletableFuture<Boolean> started = CompletableFuture.supplyAsync(() -> {
+            try {
+                return execution.start();
+            } catch (Exception e) {
+                throw new CompletionException(e);
+            }
+        });
+
+        assertThat(started.get(5, TimeUnit.SECONDS)).as("start() returned while the credential was still resolving")
+                .isFalse();
+        gate.countDown();
+        assertThat(result(context)).isNotNull();
+        assertThat(services.credentialThreads()).isNotEmpty()
+                .allMatch(name -> name.startsWith(FakeJenkinsServices.IO_THREADS));
+    }
+
+    @Test
+    void savingTheProgramDoesNotWaitForAHistoryCallInFlight() throws Throwable {
+        try (SilentEndpoint silent = new SilentEndpoint()) {
+            FakeStepContext context = new FakeStepContext().with(services).with(log).with(run).with(new EnvVars())
+                    .with(new StepFunctionsSettings("us-east-1", FakeJenkinsServices.CREDENTIALS_ID, null, null,
+                            silent.url()));
+            StepExecution execution = new SfnAwaitStep(
+                    "arn:aws:states:us-east-1:123456789012:execution:deploy-ok:build-1").start(context);
+            execution.start();
+            assertThat(silent.requested.await(10, TimeUnit.SECONDS)).as("the follower called the endpoint").isTrue();
+
+            CompletableFuture<byte[]> saved = CompletableFuture.supplyAsync(() -> save(execution, context));
+
+            assertThat(saved.get(5, TimeUnit.SECONDS)).as("the program was saved while the call was in flight")
+                    .isNotEmpty();
+        }
+    }
+
+    /** Writes the step execution as Pipeline saves it, with the context replaced, as CPS does. */
+    private static byte[] save(StepExecution execution, FakeStepContext context) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes) {
+            {
+                enableReplaceObject(true);
+            }
+
+            @Override
+            protected Object replaceObject(Object obj) {
+                return obj == context ? "context" : obj;
+            }
+        }) {
+            out.writeObject(execution);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Accepts connections and reads requests but never answers: a call to it stays in flight. */
+    private static final class SilentEndpoint implements AutoCloseable {
+        final CountDownLatch requested = new CountDownLatch(1);
+        private final ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        private final List<Socket> held = new CopyOnWriteArrayList<>();
+
+        SilentEndpoint() throws IOException {
+            Thread accept = new Thread(() -> {
+                try {
+                    while (true) {
+                        Socket socket = server.accept();
+                        held.add(socket);
+                        requested.countDown();
+                    }
+                } catch (IOException closed) {
+                    // the test is over
+                }
+            }, "silent-endpoint");
+            accept.setDaemon(true);
+            accept.start();
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + server.getLocalPort();
+        }
+
+        @Override
+        public void close() throws IOException {
+            server.close();
+            for (Socket socket : held) {
+                socket.close();
+            }
+        }
     }
 }
