@@ -78,6 +78,11 @@ public final class ApprovalTracker implements Serializable {
         return answered.add(approvalId);
     }
 
+    /** The answer did not get through: the approval can be answered again. */
+    public synchronized void release(String approvalId) {
+        answered.remove(approvalId);
+    }
+
     public synchronized boolean isAnswered(String approvalId) {
         return answered.contains(approvalId);
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.stepfunctions.bridge.BridgeException;
 import io.jenkins.plugins.stepfunctions.bridge.approval.AnswerResult;
 import io.jenkins.plugins.stepfunctions.bridge.approval.ApprovalTracker;
 import io.jenkins.plugins.stepfunctions.bridge.approval.Decision;
@@ -443,7 +444,9 @@ public final class ExecutionFollower {
 
     /**
      * Answers a pending approval: approve sends SendTaskSuccess, reject SendTaskFailure with
-     * {@link Decision#REJECTED_ERROR}. Never sends twice for one approval, from any thread.
+     * {@link Decision#REJECTED_ERROR}. Never sends twice for one approval, from any thread. A throttle, a 5xx or a
+     * network error is retried a few times with backoff; if the answer still does not get through, the claim is
+     * released (the approval can be answered again) and a {@link BridgeException} says so in one sentence.
      *
      * @throws IllegalArgumentException when the approver is not one of the approval's submitters
      */
@@ -467,6 +470,55 @@ public final class ExecutionFollower {
         if (!state.approvals().claim(approvalId)) {
             return AnswerResult.ALREADY_ANSWERED;
         }
+        boolean settled = false;
+        try {
+            AnswerResult result = send(p, decision);
+            settled = true;
+            return result;
+        } catch (SdkException e) {
+            String why = e instanceof SfnException s && s.awsErrorDetails() != null && s.awsErrorDetails().errorCode() != null
+                    ? s.awsErrorDetails().errorCode() + (s.statusCode() > 0 ? " (HTTP " + s.statusCode() + ")" : "")
+                    : e instanceof SfnException s ? "HTTP " + s.statusCode() : "no answer from the endpoint";
+            throw new BridgeException("AnswerFailed", "approval", "Step Functions did not take the "
+                    + (decision.approved() ? "approval" : "rejection") + " of " + (p.state() == null ? "the step" : p.state())
+                    + (retryable(e) ? " after " + ANSWER_ATTEMPTS + " attempts" : "") + ": " + why
+                    + "; the approval is still open", "try again in a moment", e);
+        } finally {
+            if (!settled) {
+                state.approvals().release(approvalId);
+            }
+        }
+    }
+
+    /** Attempts at sending an answer; throttles, 5xx and network errors are retried after 250 ms, 500 ms, 1 s. */
+    static final int ANSWER_ATTEMPTS = 4;
+    private static final long ANSWER_BACKOFF_MILLIS = 250;
+
+    private AnswerResult send(PendingApproval p, Decision decision) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return sendOnce(p, decision);
+            } catch (SdkException e) {
+                if (attempt >= ANSWER_ATTEMPTS || !retryable(e)) {
+                    throw e;
+                }
+                if (isThrottle(e)) {
+                    stats.throttle();
+                }
+                try {
+                    Thread.sleep(ANSWER_BACKOFF_MILLIS << (attempt - 1));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private AnswerResult sendOnce(PendingApproval approval, Decision decision) {
+        // an activity's token, once claimed by an earlier attempt, is in the tracker
+        PendingApproval p = state.pendingApprovals().stream().filter(a -> a.id().equals(approval.id())).findFirst()
+                .orElse(approval);
         try {
             Secret token = p.taskToken() != null ? p.taskToken() : claimActivityTask(p);
             if (token == null) {

@@ -8,6 +8,7 @@ import hudson.EnvVars;
 import hudson.model.EnvironmentContributingAction;
 import hudson.model.Item;
 import hudson.model.Run;
+import io.jenkins.plugins.stepfunctions.bridge.BridgeException;
 import io.jenkins.plugins.stepfunctions.bridge.approval.AnswerResult;
 import io.jenkins.plugins.stepfunctions.bridge.approval.Decision;
 import io.jenkins.plugins.stepfunctions.bridge.approval.PendingApproval;
@@ -226,7 +227,13 @@ public final class StepFunctionsRunAction implements RunAction2, EnvironmentCont
                     + e.getOriginalMessage() + "); fix the parameters or leave them empty.");
         }
         Decision decision = new Decision(approve, user == null ? "anonymous" : user, comment, parameters);
-        Optional<AnswerResult> result = jenkins.activeExecutions().answer(executionArn, approvalId, decision);
+        Optional<AnswerResult> result;
+        try {
+            result = jenkins.activeExecutions().answer(executionArn, approvalId, decision);
+        } catch (BridgeException notTaken) {
+            // throttled or failing after retries: the approval stays open, the person may try again
+            return new Answer(HttpServletResponse.SC_SERVICE_UNAVAILABLE, notTaken.getMessage());
+        }
         if (result.isEmpty()) {
             return new Answer(HttpServletResponse.SC_CONFLICT, "The build is not following this execution right now"
                     + " (finished, or not resumed yet after a restart); answer it in the AWS console.");
