@@ -25,6 +25,7 @@ public final class JenkinsWithSfnLocal implements BeforeAllCallback, AfterAllCal
 
     private final Map<String, String> ownStateMachines = new LinkedHashMap<>();
     private final List<String> javaOptions = new ArrayList<>();
+    private final Map<String, String> initScripts = new LinkedHashMap<>();
     private final Map<String, String> arns = new LinkedHashMap<>();
     private final Examples examples = Examples.fromSystemProperty();
     private RunningJenkins jenkins;
@@ -39,6 +40,12 @@ public final class JenkinsWithSfnLocal implements BeforeAllCallback, AfterAllCal
     /** A JVM option for Jenkins (system properties that Jenkins or the plugin read). */
     public JenkinsWithSfnLocal withJavaOption(String option) {
         javaOptions.add(option);
+        return this;
+    }
+
+    /** A Groovy script Jenkins runs at start-up ({@code init.groovy.d}), as administrators configure it. */
+    public JenkinsWithSfnLocal withInitScript(String name, String groovy) {
+        initScripts.put(name, groovy);
         return this;
     }
 
@@ -64,6 +71,10 @@ public final class JenkinsWithSfnLocal implements BeforeAllCallback, AfterAllCal
             arns.put(example.name(), sfn.createStateMachine(example.name(), example.definition()));
         }
         ownStateMachines.forEach((name, definition) -> arns.put(name, sfn.createStateMachine(name, definition)));
+        Path initDir = Files.createDirectories(work.resolve("jenkins-home/init.groovy.d"));
+        for (Map.Entry<String, String> script : initScripts.entrySet()) {
+            Files.writeString(initDir.resolve(script.getKey() + ".groovy"), script.getValue());
+        }
         Path log = logs.resolve(testClass + ".log");
         Files.deleteIfExists(log);
         jenkins = RunningJenkins.start(from, Path.of(System.getProperty("plugin.hpi", "../plugin/target/aws-step-functions.hpi")),

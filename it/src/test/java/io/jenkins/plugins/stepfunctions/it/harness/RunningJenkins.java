@@ -93,7 +93,8 @@ public final class RunningJenkins implements AutoCloseable {
             try {
                 HttpResponse<Void> response = client.send(HttpRequest.newBuilder(rest.root().resolve("api/json"))
                         .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 200) {
+                // 503 while it loads; 200, or 403 where anonymous may not read, once it is up
+                if (response.statusCode() == 200 || response.statusCode() == 403) {
                     return;
                 }
             } catch (IOException notYet) {

@@ -56,6 +56,13 @@ public final class ConnectionForm {
         return model;
     }
 
+    public static ListBoxModel approvalModes() {
+        ListBoxModel model = new ListBoxModel();
+        model.add("Jenkins input steps (Proceed / Abort, the input REST API)", "input");
+        model.add("The build's Step Functions page", "page");
+        return model;
+    }
+
     public static FormValidation check(Optional<String> problem) {
         return problem.map(FormValidation::error).orElseGet(FormValidation::ok);
     }

@@ -37,6 +37,7 @@ public final class ExecutionWatch {
     private final Runnable progress;
     private final Secret callbackSecret;
     private final String eventQueueUrl;
+    private final ApprovalPrompt prompt;
     private ExecutionFollower follower;
     private Following following;
 
@@ -44,10 +45,11 @@ public final class ExecutionWatch {
      * @param progress       called after events were delivered (the Pipeline step saves its state there)
      * @param callbackSecret the secret of the execution's callback URL, or null
      * @param eventQueueUrl  the SQS queue of EventBridge status-change events that wake the follower, or null
+     * @param prompt         where people are asked to answer approvals, or null for the build page
      */
     public ExecutionWatch(JenkinsServices services, AwsClients clients, FollowState state, PrintStream log,
             RenderStyle style, StepFunctionsRunAction action, Runnable progress, Secret callbackSecret,
-            String eventQueueUrl) {
+            String eventQueueUrl, ApprovalPrompt prompt) {
         this.services = services;
         this.clients = clients;
         this.state = state;
@@ -59,6 +61,7 @@ public final class ExecutionWatch {
         this.progress = progress;
         this.callbackSecret = callbackSecret;
         this.eventQueueUrl = eventQueueUrl;
+        this.prompt = prompt != null ? prompt : new BuildPagePrompt(services, log, action);
     }
 
     /** Starts following; completes with the outcome, or exceptionally when following fails or is cancelled. */
@@ -66,13 +69,17 @@ public final class ExecutionWatch {
         follower = new ExecutionFollower(clients.sfnNoRetry(), state, new BuildListener(),
                 services.pollingPolicy(callbackSecret != null || eventQueueUrl != null), null, null, null);
         // approvals that were pending when the build was saved are pending again after a restart
-        state.pendingApprovals().forEach(a -> action.approvalPending(record, a));
+        state.pendingApprovals().forEach(a -> {
+            action.approvalPending(record, a);
+            prompt.opened(a, true);
+        });
         services.activeExecutions().add(follower);
         following = services.followScheduler().follow(follower, clients.connection().budgetKey());
         services.activeExecutions().scheduled(following);
         if (eventQueueUrl != null) {
             services.listenToStatusEvents(clients.connection(), eventQueueUrl);
         }
+        following.result().whenComplete((outcome, error) -> prompt.closeAll("the build stopped following"));
         if (callbackSecret != null) {
             services.callbacks().bind(callbackSecret, state.executionArn());
             following.result().whenComplete((outcome, error) -> services.callbacks().release(state.executionArn()));
@@ -92,6 +99,7 @@ public final class ExecutionWatch {
         if (following != null) {
             following.cancel();
             services.activeExecutions().remove(follower);
+            prompt.closeAll("the build stopped following");
         }
     }
 
@@ -138,14 +146,14 @@ public final class ExecutionWatch {
         @Override
         public void approvalPending(PendingApproval approval) {
             action.approvalPending(record, approval);
-            approval.metadata().forEach((key, value) -> log.println("  " + key + ": " + value));
-            log.println("  Paused for approval: " + services.consoleLink(action.url(), "approve or reject on the build page"));
+            prompt.opened(approval, false);
             progress.run();
         }
 
         @Override
         public void approvalClosed(PendingApproval approval, String reason) {
             action.approvalClosed(record, approval, reason);
+            prompt.closed(approval, reason);
             progress.run();
         }
     }

@@ -25,6 +25,7 @@ public final class FollowOptions implements Serializable {
     private String approvalActivities;
     private String waitMode;
     private String eventQueueUrl;
+    private String approvals;
 
     public boolean isStopOnAbort() {
         return stopOnAbort == null || stopOnAbort;
@@ -117,6 +118,26 @@ public final class FollowOptions implements Serializable {
     }
 
     /** @throws AbortException naming the field when the mode is unknown or lacks its queue */
+    public String getApprovals() {
+        return approvals == null ? "input" : approvals;
+    }
+
+    public void setApprovals(String approvals) {
+        this.approvals = approvals == null || approvals.isBlank() ? null : approvals.trim().toLowerCase(Locale.ROOT);
+    }
+
+    /** Where a Pipeline asks people to answer approvals. */
+    public enum Approvals { INPUT, PAGE }
+
+    public Approvals approvals() throws AbortException {
+        return switch (getApprovals()) {
+            case "input" -> Approvals.INPUT;
+            case "page" -> Approvals.PAGE;
+            default -> throw new AbortException("approvals: '" + getApprovals() + "' is not a way to answer approvals;"
+                    + " use input (Jenkins input steps, the default) or page (the build's Step Functions page)");
+        };
+    }
+
     public WaitMode waitMode() throws AbortException {
         return switch (getWaitMode()) {
             case "poll" -> WaitMode.POLL;

@@ -335,7 +335,8 @@ public final class StepFunctionsBuilder extends Builder implements SimpleBuildSt
             ExecutionWatch watch = new ExecutionWatch(services, clients,
                     new FollowState(launched.executionArn(), follow.approvalRules()), build.log(), follow.style(),
                     build.action(), () -> { }, callbackSecret,
-                    follow.waitMode() == FollowOptions.WaitMode.SQS ? follow.getEventQueueUrl() : null);
+                    follow.waitMode() == FollowOptions.WaitMode.SQS ? follow.getEventQueueUrl() : null,
+                    null); // freestyle has no input step: approvals are answered on the build page
             Outcome outcome = await(watch, clients, build);
             finish(watch, outcome, build);
         } catch (BridgeException e) {

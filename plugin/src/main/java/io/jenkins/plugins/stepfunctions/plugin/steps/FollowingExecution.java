@@ -10,6 +10,7 @@ import io.jenkins.plugins.stepfunctions.plugin.follow.ExecutionWatch;
 import io.jenkins.plugins.stepfunctions.plugin.follow.FollowOptions;
 import io.jenkins.plugins.stepfunctions.plugin.follow.JavaSerialization;
 import io.jenkins.plugins.stepfunctions.plugin.follow.ResultMap;
+import io.jenkins.plugins.stepfunctions.plugin.input.ApprovalInputs;
 import io.jenkins.plugins.stepfunctions.plugin.runtime.JenkinsServices;
 import io.jenkins.plugins.stepfunctions.plugin.runtime.WorkspaceFiles;
 import java.io.IOException;
@@ -45,6 +46,8 @@ abstract class FollowingExecution extends StepExecution {
     private transient volatile ExecutionWatch watch;
     private transient volatile ScheduledFuture<?> timeout;
     private transient volatile boolean stopping;
+    /** The context was completed (the step's result or failure): never twice, whichever path comes first. */
+    private transient boolean completed;
     private transient long lastSaveMillis;
 
     FollowingExecution(StepContext context, FollowOptions follow) {
@@ -71,6 +74,7 @@ abstract class FollowingExecution extends StepExecution {
     public boolean start() throws Exception {
         follow.style();
         follow.waitMode();
+        follow.approvals();
         JenkinsServices.of(context).executor().execute(() -> {
             if (connect()) {
                 beginAndFollow();
@@ -90,6 +94,12 @@ abstract class FollowingExecution extends StepExecution {
         }
         services.executor().execute(() -> {
             if (!connect()) {
+                return;
+            }
+            if (stopping) {
+                // the build was aborted before this step resumed: the stop is honoured now that there are clients
+                stopQuietly();
+                closeClients();
                 return;
             }
             if (state == null) {
@@ -121,6 +131,10 @@ abstract class FollowingExecution extends StepExecution {
 
     private void beginAndFollow() {
         try {
+            if (stopping) {
+                closeClients();
+                return;
+            }
             FollowState begun = begin(build, clients);
             if (follow.getTimeoutMinutes() > 0) {
                 deadlineMillis = System.currentTimeMillis() + TimeUnit.MINUTES.toMillis(follow.getTimeoutMinutes());
@@ -128,7 +142,8 @@ abstract class FollowingExecution extends StepExecution {
             state = begun;
             context.saveState();
             if (stopping) {
-                stopExecution();
+                stopQuietly();
+                closeClients();
                 return;
             }
             followNow();
@@ -141,7 +156,9 @@ abstract class FollowingExecution extends StepExecution {
         try {
             ExecutionWatch started = new ExecutionWatch(build.services(), clients, state, build.log(), follow.style(),
                     build.action(), this::progress, follow.callbacks() ? callbackSecret() : null,
-                    follow.waitMode() == FollowOptions.WaitMode.SQS ? follow.getEventQueueUrl() : null);
+                    follow.waitMode() == FollowOptions.WaitMode.SQS ? follow.getEventQueueUrl() : null,
+                    follow.approvals() == FollowOptions.Approvals.INPUT
+                            ? new ApprovalInputs(context, build.services(), build.log()) : null);
             watch = started;
             if (deadlineMillis > 0) {
                 timeout = build.services().timer().schedule(this::timedOut,
@@ -184,9 +201,9 @@ abstract class FollowingExecution extends StepExecution {
             finished.action().finished(finished.record(), outcome, outputFile);
             context.saveState();
             if (!outcome.succeeded() && follow.isPropagate()) {
-                context.onFailure(new AbortException(capitalised(outcome.describe())));
+                complete(null, new AbortException(capitalised(outcome.describe())));
             } else {
-                context.onSuccess(ResultMap.of(outcome));
+                complete(ResultMap.of(outcome), null);
             }
         } catch (Throwable e) {
             fail(e);
@@ -214,27 +231,70 @@ abstract class FollowingExecution extends StepExecution {
 
     @Override
     public void stop(Throwable cause) {
-        stopping = true;
+        synchronized (this) {
+            if (stopping) {
+                // a second stop: the first is still stopping the execution; the build need not wait for it
+                complete(null, cause);
+                return;
+            }
+            stopping = true;
+        }
         cancelTimeout();
         ExecutionWatch current = watch;
         if (current != null) {
             current.cancel();
         }
-        if (state == null || build == null) {
-            // the start is still under way (beginAndFollow stops the execution once it knows the ARN),
-            // or the controller has not resumed this step yet (nothing to stop from here)
-            context.onFailure(cause);
+        BuildContext resolved = build;
+        if (state == null || resolved == null) {
+            // the start is still under way (beginAndFollow stops the execution once it knows the ARN), or the
+            // controller has not resumed this step yet (onResume stops it then): the build need not wait for either
+            complete(null, cause);
             return;
         }
-        build.services().executor().execute(() -> {
-            try {
+        try {
+            resolved.services().executor().execute(() -> {
+                try {
+                    stopQuietly();
+                } finally {
+                    closeClients();
+                    complete(null, cause);
+                }
+            });
+        } catch (Throwable e) {
+            complete(null, cause);
+        }
+    }
+
+    private void stopQuietly() {
+        try {
+            if (state != null) {
                 stopExecution();
-            } catch (Throwable e) {
-                build.log().println("Could not stop " + state.executionArn() + ": " + e);
-            } finally {
-                context.onFailure(cause);
             }
-        });
+        } catch (Throwable e) {
+            build.log().println("Could not stop " + state.executionArn() + ": " + UserErrors.forBuild(e).getMessage());
+        }
+    }
+
+    private void closeClients() {
+        AwsClients current = clients;
+        if (current != null) {
+            current.close();
+        }
+    }
+
+    /** Completes the context once: with {@code failure} when it is not null, else with {@code value}. */
+    private void complete(Object value, Throwable failure) {
+        synchronized (this) {
+            if (completed) {
+                return;
+            }
+            completed = true;
+        }
+        if (failure != null) {
+            context.onFailure(failure);
+        } else {
+            context.onSuccess(value);
+        }
     }
 
     /** Aborting the build stops the execution unless {@code stopOnAbort: false}; the log says which. */
@@ -247,14 +307,11 @@ abstract class FollowingExecution extends StepExecution {
 
     private void fail(Throwable error) {
         cancelTimeout();
-        AwsClients current = clients;
-        if (current != null) {
-            current.close();
-        }
+        closeClients();
         if (stopping) {
             return;
         }
-        context.onFailure(UserErrors.forBuild(error));
+        complete(null, UserErrors.forBuild(error));
     }
 
     private void cancelTimeout() {

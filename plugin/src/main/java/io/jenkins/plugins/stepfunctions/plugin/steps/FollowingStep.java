@@ -101,4 +101,13 @@ public abstract class FollowingStep extends Step {
     public void setEventQueueUrl(String eventQueueUrl) {
         follow.setEventQueueUrl(eventQueueUrl);
     }
+
+    public String getApprovals() {
+        return follow.getApprovals();
+    }
+
+    @DataBoundSetter
+    public void setApprovals(String approvals) {
+        follow.setApprovals(approvals);
+    }
 }

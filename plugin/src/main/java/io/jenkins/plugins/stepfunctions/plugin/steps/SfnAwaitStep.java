@@ -93,6 +93,10 @@ public final class SfnAwaitStep extends FollowingStep {
             return ConnectionForm.waitModes();
         }
 
+        public ListBoxModel doFillApprovalsItems() {
+            return ConnectionForm.approvalModes();
+        }
+
         public FormValidation doCheckExecutionArn(@QueryParameter String value) {
             return ConnectionForm.check(FormChecks.executionArn(value));
         }

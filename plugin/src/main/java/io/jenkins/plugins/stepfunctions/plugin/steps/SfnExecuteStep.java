@@ -173,6 +173,10 @@ public final class SfnExecuteStep extends FollowingStep {
             return ConnectionForm.waitModes();
         }
 
+        public ListBoxModel doFillApprovalsItems() {
+            return ConnectionForm.approvalModes();
+        }
+
         public ListBoxModel doFillRenderStyleItems() {
             return ConnectionForm.renderStyles();
         }

@@ -196,7 +196,7 @@ class PipelineStepsWithFakesTest {
     void anApprovalWaitsOnTheBuildPageForANamedSubmitterThenTheExecutionGoesOn() throws Exception {
         engine.stateMachine("approval");
         FakeStepContext context = context();
-        StepExecution execution = new SfnExecuteStep("approval").start(context);
+        StepExecution execution = answeredOnTheBuildPage(new SfnExecuteStep("approval")).start(context);
         assertThat(execution.start()).isFalse();
 
         Eventually.until("the approval is pending on the build page",
@@ -237,7 +237,7 @@ class PipelineStepsWithFakesTest {
     void rejectingTakesTheRollbackPathAndFailsTheBuild() throws Exception {
         engine.stateMachine("approval");
         FakeStepContext context = context();
-        StepExecution execution = new SfnExecuteStep("approval").start(context);
+        StepExecution execution = answeredOnTheBuildPage(new SfnExecuteStep("approval")).start(context);
         execution.start();
         Eventually.until("the approval is pending", () -> action() != null && !action().getExecutions().isEmpty()
                 && !action().getExecutions().get(0).getPendingApprovals().isEmpty());
@@ -257,7 +257,7 @@ class PipelineStepsWithFakesTest {
     void anApprovalAnsweredElsewhereIsWithdrawnAndTheLogSaysWhy() throws Exception {
         engine.stateMachine("approval");
         FakeStepContext context = context();
-        new SfnExecuteStep("approval").start(context).start();
+        answeredOnTheBuildPage(new SfnExecuteStep("approval")).start(context).start();
         Eventually.until("the approval is pending", () -> action() != null && !action().getExecutions().isEmpty()
                 && !action().getExecutions().get(0).getPendingApprovals().isEmpty());
         ExecutionRecord record = action().getExecutions().get(0);
@@ -281,7 +281,7 @@ class PipelineStepsWithFakesTest {
         engine.sfn().createStateMachine(b -> b.name("approval").definition(definition)
                 .roleArn("arn:aws:iam::123456789012:role/StepFunctionsDeployer"));
         FakeStepContext context = context();
-        new SfnExecuteStep("approval").start(context).start();
+        answeredOnTheBuildPage(new SfnExecuteStep("approval")).start(context).start();
         Eventually.until("the approval is pending", () -> action() != null && !action().getExecutions().isEmpty()
                 && !action().getExecutions().get(0).getPendingApprovals().isEmpty());
         ExecutionRecord record = action().getExecutions().get(0);
@@ -300,7 +300,7 @@ class PipelineStepsWithFakesTest {
     void anAdministratorAnswersAnApprovalThatNamesOtherSubmitters() throws Exception {
         engine.stateMachine("approval");
         FakeStepContext context = context();
-        new SfnExecuteStep("approval").start(context).start();
+        answeredOnTheBuildPage(new SfnExecuteStep("approval")).start(context).start();
         Eventually.until("the approval is pending", () -> action() != null && !action().getExecutions().isEmpty()
                 && !action().getExecutions().get(0).getPendingApprovals().isEmpty());
         ExecutionRecord record = action().getExecutions().get(0);
@@ -317,7 +317,7 @@ class PipelineStepsWithFakesTest {
     void abortingTheBuildStopsTheExecutionAndSaysSoInTheLog() throws Exception {
         engine.stateMachine("approval");
         FakeStepContext context = context();
-        StepExecution execution = new SfnExecuteStep("approval").start(context);
+        StepExecution execution = answeredOnTheBuildPage(new SfnExecuteStep("approval")).start(context);
         execution.start();
         Eventually.until("the approval is pending", () -> action() != null && !action().getExecutions().isEmpty()
                 && !action().getExecutions().get(0).getPendingApprovals().isEmpty());
@@ -333,7 +333,7 @@ class PipelineStepsWithFakesTest {
     @Test
     void abortingWithStopOnAbortFalseLeavesTheExecutionRunning() throws Exception {
         engine.stateMachine("approval");
-        SfnExecuteStep step = new SfnExecuteStep("approval");
+        SfnExecuteStep step = answeredOnTheBuildPage(new SfnExecuteStep("approval"));
         step.setStopOnAbort(false);
         FakeStepContext context = context();
         StepExecution execution = step.start(context);
@@ -353,7 +353,7 @@ class PipelineStepsWithFakesTest {
     void resumedFromSavedStateAfterARestartItContinuesWithoutPrintingAnyEventTwice() throws Exception {
         engine.stateMachine("approval");
         FakeStepContext before = context();
-        StepExecution execution = new SfnExecuteStep("approval").start(before);
+        StepExecution execution = answeredOnTheBuildPage(new SfnExecuteStep("approval")).start(before);
         execution.start();
         Eventually.until("the approval is pending", () -> action() != null && !action().getExecutions().isEmpty()
                 && !action().getExecutions().get(0).getPendingApprovals().isEmpty());
@@ -403,7 +403,7 @@ class PipelineStepsWithFakesTest {
             FakeStepContext context = new FakeStepContext().with(services).with(buildLog).with(build).with(env)
                     .with(new StepFunctionsSettings("us-east-1", FakeJenkinsServices.CREDENTIALS_ID, null, null,
                             engine.endpoint()));
-            assertThat(new SfnExecuteStep("approval").start(context).start()).isFalse();
+            assertThat(answeredOnTheBuildPage(new SfnExecuteStep("approval")).start(context).start()).isFalse();
             contexts.add(context);
             runs.add(build);
             logs.add(buildLog);
@@ -532,7 +532,7 @@ class PipelineStepsWithFakesTest {
     void theHistoryOnTheBuildPageShowsTheApprovalsTaskTokenRedacted() throws Exception {
         engine.stateMachine("approval");
         FakeStepContext context = context();
-        new SfnExecuteStep("approval").start(context).start();
+        answeredOnTheBuildPage(new SfnExecuteStep("approval")).start(context).start();
         Eventually.until("the approval is pending", () -> action() != null && !action().getExecutions().isEmpty()
                 && !action().getExecutions().get(0).getPendingApprovals().isEmpty());
         ExecutionRecord record = action().getExecutions().get(0);
@@ -634,5 +634,14 @@ class PipelineStepsWithFakesTest {
         protected Object resolveObject(Object obj) {
             return obj instanceof ContextHandle ? context : obj;
         }
+    }
+
+    /**
+     * These fakes have no flow node and no pipeline-input-step, so approvals are followed on the build page here;
+     * the {@code input} route runs in a real Jenkins (it/ ApprovalInputIT) and its rules in ApprovalFormTest.
+     */
+    private static SfnExecuteStep answeredOnTheBuildPage(SfnExecuteStep step) {
+        step.setApprovals("page");
+        return step;
     }
 }

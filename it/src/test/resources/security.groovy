@@ -1,0 +1,20 @@
+// Users and rights for the approval tests, as an administrator sets them up: Jenkins' own user database,
+// matrix-based security. admin administers; bob and mallory may read and build jobs (not administer), and
+// only bob is among the approval's submitters (release-approvers,alice,bob).
+import hudson.security.HudsonPrivateSecurityRealm
+import hudson.security.GlobalMatrixAuthorizationStrategy
+import hudson.model.Item
+import jenkins.model.Jenkins
+import org.jenkinsci.plugins.matrixauth.PermissionEntry
+
+def jenkins = Jenkins.get()
+def realm = new HudsonPrivateSecurityRealm(false, false, null)
+['admin', 'bob', 'mallory'].each { realm.createAccount(it, it + '-Secret-2026') }
+jenkins.securityRealm = realm
+def matrix = new GlobalMatrixAuthorizationStrategy()
+matrix.add(Jenkins.ADMINISTER, PermissionEntry.user('admin'))
+['bob', 'mallory'].each { user ->
+  [Jenkins.READ, Item.READ, Item.BUILD, Item.CANCEL].each { matrix.add(it, PermissionEntry.user(user)) }
+}
+jenkins.authorizationStrategy = matrix
+jenkins.save()

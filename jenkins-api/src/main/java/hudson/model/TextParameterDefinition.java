@@ -1,0 +1,8 @@
+// Signatures only, no upstream code: mirrors jenkinsci/jenkins core/src/main/java/hudson/model/TextParameterDefinition.java @ jenkins-2.568.1.
+package hudson.model;
+
+public class TextParameterDefinition extends StringParameterDefinition {
+    public TextParameterDefinition(String name, String defaultValue, String description) {
+        super(name, defaultValue, description);
+    }
+}
