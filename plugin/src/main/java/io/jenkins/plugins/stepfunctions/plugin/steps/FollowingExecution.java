@@ -231,13 +231,15 @@ abstract class FollowingExecution extends StepExecution {
 
     @Override
     public void stop(Throwable cause) {
+        boolean again;
         synchronized (this) {
-            if (stopping) {
-                // a second stop: the first is still stopping the execution; the build need not wait for it
-                complete(null, cause);
-                return;
-            }
+            again = stopping;
             stopping = true;
+        }
+        if (again) {
+            // a second stop: the first is still stopping the execution; the build need not wait for it
+            complete(null, cause);
+            return;
         }
         cancelTimeout();
         ExecutionWatch current = watch;

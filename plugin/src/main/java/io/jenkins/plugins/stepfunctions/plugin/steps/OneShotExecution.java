@@ -18,6 +18,8 @@ abstract class OneShotExecution extends StepExecution {
 
     protected final StepContext context;
     private transient volatile Future<?> call;
+    /** The context was completed: never twice (a stop and the call's own end may race). */
+    private transient boolean completed;
 
     OneShotExecution(StepContext context) {
         super(context);
@@ -32,9 +34,10 @@ abstract class OneShotExecution extends StepExecution {
     public boolean start() throws Exception {
         call = JenkinsServices.of(context).executor().submit(() -> {
             try {
-                context.onSuccess(call(BuildContext.of(context)));
+                Object value = call(BuildContext.of(context));
+                complete(value, null);
             } catch (Throwable e) {
-                context.onFailure(UserErrors.forBuild(e));
+                complete(null, UserErrors.forBuild(e));
             }
         });
         return false;
@@ -46,12 +49,26 @@ abstract class OneShotExecution extends StepExecution {
         if (running != null) {
             running.cancel(true);
         }
-        context.onFailure(cause);
+        complete(null, cause);
+    }
+
+    private void complete(Object value, Throwable failure) {
+        synchronized (this) {
+            if (completed) {
+                return;
+            }
+            completed = true;
+        }
+        if (failure != null) {
+            context.onFailure(failure);
+        } else {
+            context.onSuccess(value);
+        }
     }
 
     @Override
     public void onResume() {
-        context.onFailure(new AbortException("The controller restarted during this step; its call may or may not"
+        complete(null, new AbortException("The controller restarted during this step; its call may or may not"
                 + " have reached AWS. Check the execution and run the step again if needed."));
     }
 }

@@ -19,6 +19,7 @@ public final class FakeStepContext extends StepContext {
     private final transient List<Object> objects = new ArrayList<>();
     private final transient CompletableFuture<Object> result = new CompletableFuture<>();
     private final transient AtomicInteger saves = new AtomicInteger();
+    private final transient AtomicInteger completions = new AtomicInteger();
     private transient BodyInvoker bodyInvoker;
 
     public FakeStepContext with(Object contextObject) {
@@ -40,6 +41,11 @@ public final class FakeStepContext extends StepContext {
         return saves.get();
     }
 
+    /** How often the step completed this context (onSuccess and onFailure together); Pipeline wants exactly once. */
+    public int completions() {
+        return completions.get();
+    }
+
     @Override
     public <T> T get(Class<T> key) {
         return objects.stream().filter(key::isInstance).map(key::cast).findFirst().orElse(null);
@@ -47,11 +53,13 @@ public final class FakeStepContext extends StepContext {
 
     @Override
     public void onSuccess(Object value) {
+        completions.incrementAndGet();
         result.complete(value);
     }
 
     @Override
     public void onFailure(Throwable t) {
+        completions.incrementAndGet();
         result.completeExceptionally(t);
     }
 

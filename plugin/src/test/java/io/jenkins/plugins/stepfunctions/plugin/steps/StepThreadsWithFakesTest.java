@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import hudson.EnvVars;
 import io.jenkins.plugins.stepfunctions.plugin.connect.StepFunctionsSettings;
+import io.jenkins.plugins.stepfunctions.plugin.build.StepFunctionsRunAction;
 import io.jenkins.plugins.stepfunctions.plugin.fakes.Engine;
+import io.jenkins.plugins.stepfunctions.plugin.fakes.Eventually;
 import io.jenkins.plugins.stepfunctions.plugin.fakes.FakeJenkinsServices;
 import io.jenkins.plugins.stepfunctions.plugin.fakes.FakeRun;
 import io.jenkins.plugins.stepfunctions.plugin.fakes.FakeStepContext;
 import io.jenkins.plugins.stepfunctions.plugin.fakes.FakeTaskListener;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
 import java.io.IOException;
 import java.io.ObjectOutputStream;
 import java.io.UncheckedIOException;
@@ -160,6 +164,73 @@ class StepThreadsWithFakesTest {
 
             assertThat(saved.get(5, TimeUnit.SECONDS)).as("the program was saved while the call was in flight")
                     .isNotEmpty();
+        }
+    }
+
+    @Test
+    void stoppingTwiceWhileFollowingCompletesTheStepOnceAndStopsTheExecution() throws Throwable {
+        engine.stateMachine("approval");
+        FakeStepContext context = context(services);
+        StepExecution execution = new SfnExecuteStep("approval").start(context);
+        execution.start();
+        Eventually.until("the approval is pending", () -> pendingApproval(run));
+        String arn = run.getAction(StepFunctionsRunAction.class).getExecutions().get(0).getExecutionArn();
+
+        execution.stop(new InterruptedException("aborted"));
+        execution.stop(new InterruptedException("aborted again"));
+
+        assertThatThrownBy(() -> result(context)).isInstanceOf(InterruptedException.class);
+        Eventually.until("the execution is stopped", () -> engine.status(arn).equals("ABORTED"));
+        Thread.sleep(200);
+        assertThat(context.completions()).isEqualTo(1);
+    }
+
+    @Test
+    void aStopThatArrivesBeforeOnResumeIsHonouredWhenTheStepResumes() throws Throwable {
+        engine.stateMachine("approval");
+        FakeStepContext before = context(services);
+        StepExecution execution = new SfnExecuteStep("approval").start(before);
+        execution.start();
+        Eventually.until("the approval is pending", () -> pendingApproval(run));
+        String arn = run.getAction(StepFunctionsRunAction.class).getExecutions().get(0).getExecutionArn();
+        byte[] saved = save(execution, before);
+        services.close();
+
+        FakeJenkinsServices restarted = new FakeJenkinsServices(dir.resolve("workspace"));
+        try {
+            FakeStepContext after = context(restarted);
+            StepExecution loaded = load(saved, after);
+            loaded.stop(new InterruptedException("aborted while loading"));
+            loaded.onResume();
+
+            assertThatThrownBy(() -> result(after)).isInstanceOf(InterruptedException.class);
+            Eventually.until("the execution is stopped", () -> engine.status(arn).equals("ABORTED"));
+            Thread.sleep(200);
+            assertThat(after.completions()).isEqualTo(1);
+            assertThat(restarted.activeExecutions().isFollowing(arn)).as("nothing follows a stopped step").isFalse();
+        } finally {
+            restarted.close();
+        }
+    }
+
+    private static boolean pendingApproval(FakeRun build) {
+        StepFunctionsRunAction action = build.getAction(StepFunctionsRunAction.class);
+        return action != null && !action.getExecutions().isEmpty()
+                && !action.getExecutions().get(0).getPendingApprovals().isEmpty();
+    }
+
+    private static StepExecution load(byte[] saved, FakeStepContext context) throws IOException, ClassNotFoundException {
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(saved)) {
+            {
+                enableResolveObject(true);
+            }
+
+            @Override
+            protected Object resolveObject(Object obj) {
+                return "context".equals(obj) ? context : obj;
+            }
+        }) {
+            return (StepExecution) in.readObject();
         }
     }
 
