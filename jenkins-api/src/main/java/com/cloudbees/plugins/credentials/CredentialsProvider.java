@@ -18,4 +18,8 @@ public abstract class CredentialsProvider implements ExtensionPoint {
             List<DomainRequirement> domainRequirements) {
         throw new UnsupportedOperationException();
     }
+
+    public static <C extends Credentials> C track(Run build, C credentials) {
+        throw new UnsupportedOperationException();
+    }
 }

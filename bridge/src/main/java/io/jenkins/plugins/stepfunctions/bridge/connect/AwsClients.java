@@ -99,6 +99,9 @@ public final class AwsClients implements AutoCloseable {
     }
 
     private static AwsCredentialsProvider baseCredentials(CredentialsSpec spec) {
+        if (spec instanceof CredentialsSpec.Supplied supplied) {
+            return supplied.provider();
+        }
         if (spec instanceof CredentialsSpec.Profile p) {
             return ProfileCredentialsProvider.create(p.name());
         }

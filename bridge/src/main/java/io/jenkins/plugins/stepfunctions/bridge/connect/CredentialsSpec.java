@@ -1,6 +1,7 @@
 package io.jenkins.plugins.stepfunctions.bridge.connect;
 
 import java.io.Serializable;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
 /** Where the AWS credentials come from. */
 public sealed interface CredentialsSpec extends Serializable {
@@ -17,6 +18,17 @@ public sealed interface CredentialsSpec extends Serializable {
     record StaticKeys(String accessKeyId, Secret secretAccessKey, Secret sessionToken) implements CredentialsSpec {
         public static StaticKeys of(String accessKeyId, String secretAccessKey) {
             return new StaticKeys(accessKeyId, Secret.of(secretAccessKey), null);
+        }
+    }
+
+    /**
+     * Credentials that renew themselves, asked at every signing: a Jenkins AWS credential (its role sessions
+     * last an hour, a follow or an approval can last days). Held only while a build runs, never saved.
+     */
+    record Supplied(AwsCredentialsProvider provider, String description) implements CredentialsSpec {
+        @Override
+        public String toString() {
+            return "Supplied[" + description + "]";
         }
     }
 }

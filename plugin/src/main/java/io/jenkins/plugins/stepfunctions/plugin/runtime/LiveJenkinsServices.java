@@ -13,6 +13,7 @@ import io.jenkins.plugins.stepfunctions.bridge.callback.SqsStatusListener;
 import io.jenkins.plugins.stepfunctions.bridge.connect.AwsClients;
 import io.jenkins.plugins.stepfunctions.bridge.connect.Connection;
 import io.jenkins.plugins.stepfunctions.bridge.connect.CredentialsSpec;
+import io.jenkins.plugins.stepfunctions.plugin.connect.RenewingCredentials;
 import io.jenkins.plugins.stepfunctions.bridge.connect.Secret;
 import io.jenkins.plugins.stepfunctions.bridge.watch.FollowScheduler;
 import io.jenkins.plugins.stepfunctions.bridge.watch.PollingPolicy;
@@ -29,8 +30,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import jenkins.model.Jenkins;
 import jenkins.util.Timer;
-import software.amazon.awssdk.auth.credentials.AwsCredentials;
-import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * The running Jenkins' services: Jenkins' shared {@link Timer} to schedule, the plugin's own bounded pool of
@@ -111,9 +111,14 @@ public final class LiveJenkinsServices implements JenkinsServices {
                     + "' of kind 'AWS Credentials' is visible to this build; add one under Manage Jenkins > Credentials"
                     + " (or in the job's folder) or fix the ID");
         }
-        AwsCredentials keys = credential.resolveCredentials();
-        return new CredentialsSpec.StaticKeys(keys.accessKeyId(), Secret.of(keys.secretAccessKey()),
-                keys instanceof AwsSessionCredentials session ? Secret.of(session.sessionToken()) : null);
+        CredentialsProvider.track(run, credential);
+        try {
+            return new CredentialsSpec.Supplied(RenewingCredentials.of(credential, credentialsId), credentialsId);
+        } catch (SdkException e) {
+            throw new AbortException(e.getMessage().startsWith("credentialsId:") ? e.getMessage()
+                    : "credentialsId: the AWS credential '" + credentialsId + "' could not be resolved (" + e.getMessage()
+                            + "); check its keys and role under Manage Jenkins > Credentials");
+        }
     }
 
     @Override
