@@ -8,4 +8,8 @@ public class EnvVars extends TreeMap<String, String> {
     public EnvVars() {
         super(String.CASE_INSENSITIVE_ORDER);
     }
+
+    public String expand(String s) {
+        throw new UnsupportedOperationException();
+    }
 }

@@ -1,6 +1,7 @@
 // Signatures only, no upstream code: mirrors jenkinsci/jenkins core/src/main/java/hudson/model/Run.java @ jenkins-2.568.1.
 package hudson.model;
 
+import hudson.EnvVars;
 import hudson.security.AccessControlled;
 import java.io.File;
 import java.io.IOException;
@@ -19,6 +20,10 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
     }
 
     public File getRootDir() {
+        throw new UnsupportedOperationException();
+    }
+
+    public EnvVars getEnvironment(TaskListener listener) throws IOException, InterruptedException {
         throw new UnsupportedOperationException();
     }
 }

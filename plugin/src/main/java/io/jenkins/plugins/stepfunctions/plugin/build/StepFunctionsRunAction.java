@@ -70,19 +70,21 @@ public final class StepFunctionsRunAction implements RunAction2, EnvironmentCont
         this.run = r;
     }
 
+    // No sidebar link and no page while the build follows nothing (an sfnValidate, a failed start, a send).
+
     @Override
     public String getIconFileName() {
-        return "/plugin/aws-step-functions/images/step-functions.svg";
+        return executions.isEmpty() ? null : "/plugin/aws-step-functions/images/step-functions.svg";
     }
 
     @Override
     public String getDisplayName() {
-        return "Step Functions";
+        return executions.isEmpty() ? null : "Step Functions";
     }
 
     @Override
     public String getUrlName() {
-        return URL_NAME;
+        return executions.isEmpty() ? null : URL_NAME;
     }
 
     public Run<?, ?> getRun() {

@@ -7,6 +7,7 @@ import java.io.Serial;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 
 /** How to follow an execution, as {@code sfnExecute}, {@code sfnAwait} and the freestyle step take it. */
 public final class FollowOptions implements Serializable {
@@ -105,6 +106,23 @@ public final class FollowOptions implements Serializable {
 
     public void setEventQueueUrl(String eventQueueUrl) {
         this.eventQueueUrl = blankToNull(eventQueueUrl);
+    }
+
+    /** A copy with every text field passed through {@code expand} (the freestyle step expands {@code ${VAR}}). */
+    public FollowOptions expanded(UnaryOperator<String> expand) {
+        FollowOptions copy = new FollowOptions();
+        copy.stopOnAbort = stopOnAbort;
+        copy.propagate = propagate;
+        copy.timeoutMinutes = timeoutMinutes;
+        copy.setRenderStyle(expand.apply(renderStyle));
+        copy.setOutputFile(expand.apply(outputFile));
+        copy.setHistoryFile(expand.apply(historyFile));
+        copy.setApprovalStates(expand.apply(approvalStates));
+        copy.setApprovalActivities(expand.apply(approvalActivities));
+        copy.setWaitMode(expand.apply(waitMode));
+        copy.setEventQueueUrl(expand.apply(eventQueueUrl));
+        copy.setApprovals(expand.apply(approvals));
+        return copy;
     }
 
     /** How the build learns that the execution moved. */

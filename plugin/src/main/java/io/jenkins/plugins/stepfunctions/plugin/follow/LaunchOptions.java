@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * How to start an execution, as the {@code sfnStart}/{@code sfnExecute} steps and the freestyle step take it.
@@ -106,6 +107,23 @@ public final class LaunchOptions implements Serializable {
 
     public void setTraceHeader(String traceHeader) {
         this.traceHeader = blankToNull(traceHeader);
+    }
+
+    /** A copy with every text field passed through {@code expand} (the freestyle step expands {@code ${VAR}}). */
+    public LaunchOptions expanded(UnaryOperator<String> expand) {
+        LaunchOptions copy = new LaunchOptions();
+        copy.setInput(expand.apply(input));
+        copy.setInputFile(expand.apply(inputFile));
+        copy.setInputValues(expand.apply(inputValues));
+        copy.setInputEnvironment(expand.apply(inputEnvironment));
+        copy.buildMetadata = buildMetadata;
+        if (buildMetadataKey != null) {
+            copy.setBuildMetadataKey(expand.apply(buildMetadataKey));
+        }
+        copy.setExecutionName(expand.apply(executionName));
+        copy.setQualifier(expand.apply(qualifier));
+        copy.setTraceHeader(expand.apply(traceHeader));
+        return copy;
     }
 
     /**

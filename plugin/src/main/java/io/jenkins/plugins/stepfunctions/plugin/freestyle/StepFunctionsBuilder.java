@@ -3,9 +3,10 @@ package io.jenkins.plugins.stepfunctions.plugin.freestyle;
 import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.Extension;
-import hudson.FilePath;
 import hudson.Launcher;
+import hudson.model.AbstractBuild;
 import hudson.model.AbstractProject;
+import hudson.model.BuildListener;
 import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
@@ -40,7 +41,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import jenkins.tasks.SimpleBuildStep;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -52,8 +52,12 @@ import software.amazon.awssdk.core.exception.SdkException;
  * The freestyle build step: starts an execution and waits for its end, streaming its transitions into the
  * console. A freestyle build holds its executor for its whole duration anyway, so this waits on the build's
  * thread (the polls themselves still run on the shared scheduler); approvals are answered on the build page.
+ * Every text field may use {@code ${VAR}} from the build's environment, build parameters included.
+ *
+ * <p>Deliberately not a {@code SimpleBuildStep}: Pipeline's {@code step} would run it on the program's thread,
+ * blocked for the whole execution and lost on a restart. Pipeline scripts use {@code sfnExecute}.
  */
-public final class StepFunctionsBuilder extends Builder implements SimpleBuildStep {
+public final class StepFunctionsBuilder extends Builder {
     private final String stateMachine;
     private LaunchOptions launch = new LaunchOptions();
     private FollowOptions follow = new FollowOptions();
@@ -314,18 +318,40 @@ public final class StepFunctionsBuilder extends Builder implements SimpleBuildSt
     }
 
     @Override
-    public void perform(Run<?, ?> run, FilePath workspace, EnvVars env, Launcher launcher, TaskListener listener)
+    public boolean perform(AbstractBuild<?, ?> build, Launcher launcher, BuildListener listener)
             throws InterruptedException, IOException {
         JenkinsServices services = JenkinsServices.live();
-        perform(run, services.workspace(workspace), env, listener, services);
+        perform(build, services.workspace(build.getWorkspace()), build.getEnvironment(listener), listener, services);
+        return true;
     }
 
-    /** The build step with the workspace and Jenkins' services handed in (tests hand in their own). */
+    /**
+     * The build step with the build's environment, the workspace and Jenkins' services handed in (tests hand in
+     * their own): expands {@code ${VAR}} in every text field, then runs with the expanded copy.
+     */
     void perform(Run<?, ?> run, WorkspaceFiles workspace, EnvVars env, TaskListener listener, JenkinsServices services)
             throws InterruptedException, IOException {
+        EnvVars vars = env == null ? new EnvVars() : env;
+        expanded(vars).run(run, workspace, vars, listener, services);
+    }
+
+    /** A copy of this step with {@code ${VAR}} expanded from {@code env} in every text field. */
+    StepFunctionsBuilder expanded(EnvVars env) {
+        StepFunctionsBuilder copy = new StepFunctionsBuilder(env.expand(stateMachine));
+        copy.launch = launch.expanded(env::expand);
+        copy.follow = follow.expanded(env::expand);
+        copy.region = env.expand(region);
+        copy.credentialsId = env.expand(credentialsId);
+        copy.roleArn = env.expand(roleArn);
+        copy.externalId = env.expand(externalId);
+        copy.endpoint = env.expand(endpoint);
+        return copy;
+    }
+
+    private void run(Run<?, ?> run, WorkspaceFiles workspace, EnvVars expanded, TaskListener listener,
+            JenkinsServices services) throws InterruptedException, IOException {
         follow.style();
         follow.waitMode();
-        EnvVars expanded = env == null ? new EnvVars() : env;
         Connection connection = new ConnectionResolver(services).resolve(settings(), expanded, run);
         BuildContext build = new BuildContext(services, listener.getLogger(), run, expanded, workspace,
                 StepFunctionsRunAction.of(run, services), connection);

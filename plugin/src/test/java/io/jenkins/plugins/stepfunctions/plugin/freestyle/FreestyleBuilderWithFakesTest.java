@@ -10,10 +10,17 @@ import io.jenkins.plugins.stepfunctions.plugin.build.ExecutionRecord;
 import io.jenkins.plugins.stepfunctions.plugin.build.StepFunctionsRunAction;
 import io.jenkins.plugins.stepfunctions.plugin.fakes.Engine;
 import io.jenkins.plugins.stepfunctions.plugin.fakes.Eventually;
+import io.jenkins.plugins.stepfunctions.plugin.fakes.FakeEnvVars;
 import io.jenkins.plugins.stepfunctions.plugin.fakes.FakeJenkinsServices;
 import io.jenkins.plugins.stepfunctions.plugin.fakes.FakeRun;
 import io.jenkins.plugins.stepfunctions.plugin.fakes.FakeTaskListener;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -42,9 +49,7 @@ class FreestyleBuilderWithFakesTest {
         services = new FakeJenkinsServices(dir.resolve("workspace"));
         log = new FakeTaskListener();
         run = new FakeRun(dir.resolve("build").toFile());
-        env = new EnvVars();
-        env.put("JOB_NAME", "deploy-freestyle");
-        env.put("BUILD_NUMBER", "7");
+        env = new FakeEnvVars(Map.of("JOB_NAME", "deploy-freestyle", "BUILD_NUMBER", "7"));
     }
 
     @AfterEach
@@ -78,6 +83,90 @@ class FreestyleBuilderWithFakesTest {
         assertThat(after.get("SFN_EXECUTION_ARN")).contains(":execution:deploy-ok:deploy-freestyle-7");
         assertThat(after.get("SFN_STATUS")).isEqualTo("SUCCEEDED");
         assertThat(after.get("SFN_OUTPUT_FILE")).isEqualTo("out/result.json");
+    }
+
+    @Test
+    void variablesFromTheBuildEnvironmentAreExpandedBeforeTheExecutionStarts() throws Exception {
+        engine.stateMachine("deploy-ok");
+        env.putAll(Map.of("MACHINE", "deploy-ok", "VERSION", "5.1.0", "STAGE", "prod", "REGION", "us-east-1",
+                "CRED", FakeJenkinsServices.CREDENTIALS_ID, "ENDPOINT", engine.endpoint(), "OUT", "out",
+                "TRACE", "Root=1-5759e988-bd862e3fe1be46a994272793"));
+        StepFunctionsBuilder builder = new StepFunctionsBuilder("${MACHINE}");
+        builder.setRegion("${REGION}");
+        builder.setCredentialsId("${CRED}");
+        builder.setEndpoint("$ENDPOINT");
+        builder.setInput("{\"version\":\"${VERSION}\"}");
+        builder.setInputValues("stage=${STAGE}");
+        builder.setExecutionName("release-${BUILD_NUMBER}");
+        builder.setTraceHeader("${TRACE}");
+        builder.setOutputFile("${OUT}/result.json");
+
+        builder.perform(run, services.workspace(null), env, log, services);
+
+        EnvVars after = new EnvVars();
+        run.getAction(StepFunctionsRunAction.class).buildEnvironment(run, after);
+        String arn = after.get("SFN_EXECUTION_ARN");
+        assertThat(arn).endsWith(":execution:deploy-ok:release-7");
+        var execution = engine.sfn().describeExecution(b -> b.executionArn(arn));
+        assertThat(new ObjectMapper().readTree(execution.input()).path("version").asText()).isEqualTo("5.1.0");
+        assertThat(new ObjectMapper().readTree(execution.input()).path("stage").asText()).isEqualTo("prod");
+        assertThat(execution.traceHeader()).isEqualTo("Root=1-5759e988-bd862e3fe1be46a994272793");
+        assertThat(dir.resolve("workspace/out/result.json")).exists();
+        assertThat(builder.getStateMachine()).as("the job's configuration keeps the variable").isEqualTo("${MACHINE}");
+    }
+
+    @Test
+    void everyTextFieldOfTheStepIsExpanded() {
+        StepFunctionsBuilder builder = new StepFunctionsBuilder("${V}-stateMachine");
+        builder.setQualifier("${V}-qualifier");
+        builder.setInput("${V}-input");
+        builder.setInputFile("${V}-inputFile");
+        builder.setInputValues("${V}-inputValues");
+        builder.setInputEnvironment("${V}-inputEnvironment");
+        builder.setBuildMetadataKey("${V}-buildMetadataKey");
+        builder.setExecutionName("${V}-executionName");
+        builder.setTraceHeader("${V}-traceHeader");
+        builder.setRenderStyle("${V}-renderStyle");
+        builder.setOutputFile("${V}-outputFile");
+        builder.setHistoryFile("${V}-historyFile");
+        builder.setApprovalStates("${V}-approvalStates");
+        builder.setApprovalActivities("${V}-approvalActivities");
+        builder.setWaitMode("${V}-waitMode");
+        builder.setEventQueueUrl("${V}-eventQueueUrl");
+        builder.setRegion("${V}-region");
+        builder.setCredentialsId("${V}-credentialsId");
+        builder.setRoleArn("${V}-roleArn");
+        builder.setExternalId("${V}-externalId");
+        builder.setEndpoint("${V}-endpoint");
+
+        StepFunctionsBuilder expanded = builder.expanded(new FakeEnvVars(Map.of("V", "x")));
+
+        List<String> values = textFields(expanded);
+        assertThat(values).hasSize(21).allSatisfy(value -> assertThat(value).startsWith("x-"));
+        assertThat(textFields(builder)).allSatisfy(value -> assertThat(value).startsWithIgnoringCase("${V}-"));
+    }
+
+    private static List<String> textFields(StepFunctionsBuilder b) {
+        return Arrays.asList(b.getStateMachine(), b.getQualifier(), b.getInput(),
+                b.getInputFile(), b.getInputValues(), b.getInputEnvironment(), b.getBuildMetadataKey(),
+                b.getExecutionName(), b.getTraceHeader(), b.getRenderStyle(), b.getOutputFile(), b.getHistoryFile(),
+                b.getApprovalStates(), b.getApprovalActivities(), b.getWaitMode(), b.getEventQueueUrl(),
+                b.getRegion(), b.getCredentialsId(), b.getRoleArn(), b.getExternalId(), b.getEndpoint());
+    }
+
+    @Test
+    void theBuilderIsNotOfferedToPipelineScriptsAndItsHelpPointsToSfnExecute() throws Exception {
+        List<String> types = new ArrayList<>();
+        for (Class<?> c = StepFunctionsBuilder.class; c != null; c = c.getSuperclass()) {
+            for (Class<?> i : c.getInterfaces()) {
+                types.add(i.getName());
+            }
+        }
+        assertThat(types).as("Pipeline's step([$class: ...]) runs only SimpleBuildStep")
+                .doesNotContain("jenkins.tasks.SimpleBuildStep");
+        try (InputStream help = StepFunctionsBuilder.class.getResourceAsStream("StepFunctionsBuilder/help.html")) {
+            assertThat(new String(help.readAllBytes(), StandardCharsets.UTF_8)).contains("sfnExecute");
+        }
     }
 
     @Test

@@ -1,0 +1,5 @@
+// Signatures only, no upstream code: mirrors jenkinsci/jenkins core/src/main/java/hudson/model/BuildListener.java @ jenkins-2.568.1.
+package hudson.model;
+
+public interface BuildListener extends TaskListener {
+}

@@ -1,0 +1,5 @@
+// Signatures only, no upstream code: mirrors jenkinsci/jenkins core/src/main/java/hudson/model/ItemGroup.java @ jenkins-2.568.1.
+package hudson.model;
+
+public interface ItemGroup<T extends Item> {
+}
