@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.stepfunctions.it.harness.JenkinsRest;
 import io.jenkins.plugins.stepfunctions.it.harness.JenkinsWithSfnLocal;
+import java.nio.file.Files;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -60,10 +62,43 @@ class PluginLoadsIT {
     }
 
     @Test
-    void freestyleBuilderIsOfferedAndTheGlobalConfigurationPageRenders() throws Exception {
-        JenkinsRest jenkins = env.rest();
-        assertThat(jenkins.page("descriptorByName/io.jenkins.plugins.stepfunctions.plugin.freestyle.StepFunctionsBuilder/help"))
+    void freestyleBuilderHelpRenders() throws Exception {
+        assertThat(env.rest().page("descriptorByName/io.jenkins.plugins.stepfunctions.plugin.freestyle.StepFunctionsBuilder/help"))
                 .isNotBlank();
-        assertThat(jenkins.get("manage/configure").status()).isEqualTo(200);
+    }
+
+    @Test
+    void byDefaultBuildsMayNotActAsTheControllerUntilAnAdministratorSavesTheOptInOnTheSystemPage() throws Exception {
+        JenkinsRest jenkins = env.rest();
+        String job = "controller-identity";
+        jenkins.createPipeline(job, """
+                withStepFunctions(region: 'us-east-1') {
+                  sfnStart(stateMachine: 'arn:aws:states:us-east-1:123456789012:stateMachine:nowhere')
+                }
+                """);
+        int refused = jenkins.build(job);
+        assertThat(jenkins.awaitResult(job, refused, Duration.ofMinutes(1))).isEqualTo("FAILURE");
+        assertThat(jenkins.console(job, refused))
+                .contains("credentialsId: none given, and builds may not use the controller's own AWS identity")
+                .contains("Manage Jenkins > System > AWS Step Functions")
+                .doesNotContain("\tat io.jenkins");
+
+        String system = jenkins.page("manage/configure");
+        assertThat(system).contains("AWS Step Functions").contains("Builds may use the controller").contains("Builds may use any endpoint");
+        // as administrators script it (the System form itself needs every other section's fields as well)
+        JenkinsRest.Response saved = jenkins.postForm("scriptText", Map.of("script",
+                "jenkins.model.GlobalConfiguration.all().get(io.jenkins.plugins.stepfunctions.plugin.connect"
+                        + ".StepFunctionsGlobalConfiguration).allowControllerIdentity = true"));
+        assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+        assertThat(jenkins.page("manage/configure")).as("the System page shows the saved choice")
+                .containsPattern("name=\"_.allowControllerIdentity\"[^>]*checked|checked[^>]*name=\"_.allowControllerIdentity\"");
+        assertThat(Files.readString(env.jenkins().home()
+                .resolve("io.jenkins.plugins.stepfunctions.plugin.connect.StepFunctionsGlobalConfiguration.xml")))
+                .contains("<allowControllerIdentity>true</allowControllerIdentity>");
+
+        int allowed = jenkins.build(job);
+        jenkins.awaitResult(job, allowed, Duration.ofMinutes(1));
+        assertThat(jenkins.console(job, allowed)).as("past the rule, the SDK's default chain is asked (and has nothing here)")
+                .doesNotContain("builds may not use the controller's own AWS identity");
     }
 }

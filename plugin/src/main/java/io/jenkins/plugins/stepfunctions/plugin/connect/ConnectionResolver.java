@@ -33,9 +33,17 @@ public final class ConnectionResolver {
                     + " (or the step's Region field), or AWS_REGION in the build environment");
         }
         URI endpoint = endpoint(settings.endpoint());
-        CredentialsSpec credentials = settings.credentialsId() != null
-                ? services.credentials(settings.credentialsId(), run)
-                : isLoopback(endpoint) ? LOCAL_KEYS : new CredentialsSpec.DefaultChain();
+        SecurityPolicy policy = services.securityPolicy();
+        policy.checkEndpoint(endpoint);
+        CredentialsSpec credentials;
+        if (settings.credentialsId() != null) {
+            credentials = services.credentials(settings.credentialsId(), run);
+        } else if (isLoopback(endpoint)) {
+            credentials = LOCAL_KEYS;
+        } else {
+            policy.checkControllerIdentity();
+            credentials = new CredentialsSpec.DefaultChain();
+        }
         try {
             Connection connection = new Connection(region, endpoint, credentials, null);
             if (settings.roleArn() == null) {

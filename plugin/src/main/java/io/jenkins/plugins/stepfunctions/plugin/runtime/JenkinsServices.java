@@ -8,6 +8,7 @@ import io.jenkins.plugins.stepfunctions.bridge.connect.Connection;
 import io.jenkins.plugins.stepfunctions.bridge.connect.CredentialsSpec;
 import io.jenkins.plugins.stepfunctions.bridge.watch.FollowScheduler;
 import io.jenkins.plugins.stepfunctions.bridge.watch.PollingPolicy;
+import io.jenkins.plugins.stepfunctions.plugin.connect.SecurityPolicy;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -64,6 +65,9 @@ public interface JenkinsServices {
      * @throws IOException when there is no such credential of the AWS type visible to the build
      */
     CredentialsSpec credentials(String credentialsId, Run<?, ?> run) throws IOException;
+
+    /** What an administrator lets builds do with AWS (Manage Jenkins > System); safe defaults. */
+    SecurityPolicy securityPolicy();
 
     /** Files of a workspace (on whichever agent holds it), or null when the step has no workspace. */
     WorkspaceFiles workspace(FilePath workspace);

@@ -4,6 +4,7 @@ import com.cloudbees.jenkins.plugins.awscredentials.AmazonWebServicesCredentials
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import hudson.AbortException;
 import hudson.Extension;
+import hudson.ExtensionList;
 import hudson.FilePath;
 import hudson.console.HyperlinkNote;
 import hudson.model.Run;
@@ -13,11 +14,13 @@ import io.jenkins.plugins.stepfunctions.bridge.callback.SqsStatusListener;
 import io.jenkins.plugins.stepfunctions.bridge.connect.AwsClients;
 import io.jenkins.plugins.stepfunctions.bridge.connect.Connection;
 import io.jenkins.plugins.stepfunctions.bridge.connect.CredentialsSpec;
-import io.jenkins.plugins.stepfunctions.plugin.connect.RenewingCredentials;
 import io.jenkins.plugins.stepfunctions.bridge.connect.Secret;
 import io.jenkins.plugins.stepfunctions.bridge.watch.FollowScheduler;
 import io.jenkins.plugins.stepfunctions.bridge.watch.PollingPolicy;
 import io.jenkins.plugins.stepfunctions.bridge.watch.RateBudget;
+import io.jenkins.plugins.stepfunctions.plugin.connect.RenewingCredentials;
+import io.jenkins.plugins.stepfunctions.plugin.connect.SecurityPolicy;
+import io.jenkins.plugins.stepfunctions.plugin.connect.StepFunctionsGlobalConfiguration;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -119,6 +122,11 @@ public final class LiveJenkinsServices implements JenkinsServices {
                     : "credentialsId: the AWS credential '" + credentialsId + "' could not be resolved (" + e.getMessage()
                             + "); check its keys and role under Manage Jenkins > Credentials");
         }
+    }
+
+    @Override
+    public SecurityPolicy securityPolicy() {
+        return ExtensionList.lookupSingleton(StepFunctionsGlobalConfiguration.class).policy();
     }
 
     @Override

@@ -24,6 +24,7 @@ class ConnectionResolverTest {
 
     @Test
     void theRegionComesFromTheSettingsElseFromTheBuildEnvironment() throws Exception {
+        services.allowing(new SecurityPolicy(true, false));
         EnvVars env = new EnvVars();
         env.put("AWS_DEFAULT_REGION", "ap-southeast-2");
 
@@ -48,7 +49,34 @@ class ConnectionResolverTest {
     }
 
     @Test
-    void withoutACredentialAwsUsesTheDefaultChainAndALocalEngineDummyKeys() throws Exception {
+    void byDefaultABuildWithoutACredentialMayNotActAsTheControllerAndSaysWhereAnAdministratorAllowsIt() {
+        assertThatThrownBy(() -> resolver.resolve(new StepFunctionsSettings("us-east-1", null, null, null, null),
+                new EnvVars(), null)).isInstanceOf(AbortException.class)
+                .hasMessageStartingWith("credentialsId: none given, and builds may not use the controller's own AWS identity")
+                .hasMessageContaining("Manage Jenkins > System > AWS Step Functions");
+        assertThatThrownBy(() -> resolver.resolve(new StepFunctionsSettings("us-east-1", null,
+                "arn:aws:iam::123456789012:role/deployer", null, null), new EnvVars(), null))
+                .as("assuming a role on top of the controller's identity is that identity too")
+                .isInstanceOf(AbortException.class).hasMessageStartingWith("credentialsId:");
+    }
+
+    @Test
+    void byDefaultAnEndpointOutsideAwsAndThisMachineIsRefusedEvenWithACredential() throws Exception {
+        assertThatThrownBy(() -> resolver.resolve(new StepFunctionsSettings("us-east-1", FakeJenkinsServices.CREDENTIALS_ID,
+                null, null, "http://10.0.12.7:4566"), new EnvVars(), null)).isInstanceOf(AbortException.class)
+                .hasMessageStartingWith("endpoint: 'http://10.0.12.7:4566' is neither an AWS endpoint nor on this machine")
+                .hasMessageContaining("'Builds may use any endpoint' under Manage Jenkins > System > AWS Step Functions");
+        assertThat(resolver.resolve(new StepFunctionsSettings("us-east-1", FakeJenkinsServices.CREDENTIALS_ID, null, null,
+                "https://vpce-0a1b-states.us-east-1.vpce.amazonaws.com"), new EnvVars(), null).endpoint()).isNotNull();
+
+        services.allowing(new SecurityPolicy(false, true));
+        assertThat(resolver.resolve(new StepFunctionsSettings("us-east-1", FakeJenkinsServices.CREDENTIALS_ID, null, null,
+                "http://10.0.12.7:4566"), new EnvVars(), null).endpoint().getHost()).isEqualTo("10.0.12.7");
+    }
+
+    @Test
+    void withoutACredentialAwsUsesTheDefaultChainOnceAllowedAndALocalEngineDummyKeys() throws Exception {
+        services.allowing(new SecurityPolicy(true, false));
         assertThat(resolver.resolve(new StepFunctionsSettings("us-east-1", null, null, null, null), new EnvVars(), null)
                 .credentials()).isInstanceOf(CredentialsSpec.DefaultChain.class);
         assertThat(resolver.resolve(new StepFunctionsSettings("us-east-1", null, null, null, "http://127.0.0.1:8083"),
@@ -60,6 +88,7 @@ class ConnectionResolverTest {
 
     @Test
     void mistakesNameTheFieldToFix() {
+        services.allowing(new SecurityPolicy(true, false));
         assertThatThrownBy(() -> resolver.resolve(StepFunctionsSettings.none(), new EnvVars(), null))
                 .isInstanceOf(AbortException.class).hasMessageStartingWith("region:");
         assertThatThrownBy(() -> resolver.resolve(new StepFunctionsSettings("eu-west-1", null, "deployer", null, null),

@@ -10,6 +10,7 @@ import io.jenkins.plugins.stepfunctions.bridge.connect.CredentialsSpec;
 import io.jenkins.plugins.stepfunctions.bridge.watch.FollowScheduler;
 import io.jenkins.plugins.stepfunctions.bridge.watch.PollingPolicy;
 import io.jenkins.plugins.stepfunctions.bridge.watch.RateBudget;
+import io.jenkins.plugins.stepfunctions.plugin.connect.SecurityPolicy;
 import io.jenkins.plugins.stepfunctions.plugin.runtime.ActiveExecutions;
 import io.jenkins.plugins.stepfunctions.plugin.runtime.JenkinsServices;
 import io.jenkins.plugins.stepfunctions.plugin.runtime.WorkspaceFiles;
@@ -63,6 +64,8 @@ public final class FakeJenkinsServices implements JenkinsServices, AutoCloseable
     private volatile List<String> groups = List.of();
     private volatile boolean administrator;
 
+    private SecurityPolicy policy = SecurityPolicy.SAFE;
+
     public FakeJenkinsServices(Path workspace) {
         this.workspace = workspace;
     }
@@ -71,6 +74,17 @@ public final class FakeJenkinsServices implements JenkinsServices, AutoCloseable
         this.user = userId;
         this.groups = List.of(authorities);
         return this;
+    }
+
+    /** What an administrator allowed; the fakes start from the plugin's safe defaults. */
+    public FakeJenkinsServices allowing(SecurityPolicy policy) {
+        this.policy = policy;
+        return this;
+    }
+
+    @Override
+    public SecurityPolicy securityPolicy() {
+        return policy;
     }
 
     public FakeJenkinsServices administrator(boolean admin) {
