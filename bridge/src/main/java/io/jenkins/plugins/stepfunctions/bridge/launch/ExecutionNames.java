@@ -24,6 +24,17 @@ public final class ExecutionNames {
     }
 
     /**
+     * {@code <job>-<build>-<step>}, sanitised: the name of the execution a Pipeline step starts, where {@code step}
+     * is the id of the step's flow node. Flow node ids are unique in a build (two steps in {@code parallel}
+     * get different names) and kept across a controller restart (a start retried after one gets the same name and
+     * attaches to the execution it already started). Over 80 characters, the end (build and step) is kept.
+     */
+    public static String forStep(String job, String buildNumber, String stepId) {
+        String base = (job == null || job.isBlank() ? "build" : job) + "-" + (buildNumber == null ? "0" : buildNumber);
+        return sanitise(base + "-" + stepId);
+    }
+
+    /**
      * Replaces every character AWS refuses with {@code -}, collapses runs, and shortens names over 80
      * characters keeping the end (build number, attempt) and a hash of the whole, so that two long
      * names that differ only in the middle stay different.

@@ -65,6 +65,18 @@ class ExecutionInputAndNamesTest {
     }
 
     @Test
+    void stepNamesDifferPerFlowNodeAndKeepBuildAndNodeWithin80Characters() {
+        assertThat(ExecutionNames.forStep("shop/checkout", "417", "12")).isEqualTo("shop-checkout-417-12");
+        assertThat(ExecutionNames.forStep("shop/checkout", "417", "15")).isNotEqualTo(ExecutionNames.forStep("shop/checkout", "417", "12"));
+        String longJob = "folder/".repeat(20) + "job";
+        String a = ExecutionNames.forStep(longJob, "9", "123");
+        String b = ExecutionNames.forStep(longJob, "9", "124");
+        assertThat(a).hasSizeLessThanOrEqualTo(80).endsWith("job-9-123").isEqualTo(ExecutionNames.forStep(longJob, "9", "123"));
+        assertThat(b).hasSizeLessThanOrEqualTo(80).endsWith("job-9-124").isNotEqualTo(a);
+        assertThat(ExecutionNames.isValid(a)).isTrue();
+    }
+
+    @Test
     void badArnsAndNamesAreRefusedBeforeAnyCall() {
         assertThatThrownBy(() -> StateMachineRef.of("arn:aws:states:us-east-1:123:stateMachine:x"))
                 .isInstanceOf(BridgeException.class).hasMessageContaining("is not a state machine ARN");

@@ -126,16 +126,26 @@ public final class LaunchOptions implements Serializable {
         return copy;
     }
 
-    /**
-     * The bridge's request. Without an explicit name, the name is derived from job, build and the number of
-     * executions this build started before ({@code sequence}), so that a start retried after a controller
-     * restart attaches to the execution it already started instead of launching a second deployment.
-     *
-     * @param workspace   null when the step runs outside {@code node}; then {@code inputFile} is an error
-     * @param callbackUrl where the execution calls back ({@code <build metadata key>.callbackUrl}), or null
-     */
+    /** The bridge's request for a step without a flow node (the freestyle step): see the next method. */
     public LaunchRequest toRequest(String stateMachine, EnvVars env, WorkspaceFiles workspace, int sequence,
             String callbackUrl) throws IOException, InterruptedException {
+        return toRequest(stateMachine, env, workspace, null, sequence, callbackUrl);
+    }
+
+    /**
+     * The bridge's request. Without an explicit name, the name is derived so that a start retried after a
+     * controller restart attaches to the execution it already started instead of launching a second deployment:
+     * in a Pipeline from job, build and the step's flow node id ({@code <job>-<build>-<node>}, unique among
+     * {@code parallel} branches and kept across restarts); without a flow node (freestyle, whose steps run one
+     * after the other and never resume) from job, build and the number of executions the build started before
+     * ({@code sequence}).
+     *
+     * @param workspace   null when the step runs outside {@code node}; then {@code inputFile} is an error
+     * @param stepId      the id of the Pipeline step's flow node, or null
+     * @param callbackUrl where the execution calls back ({@code <build metadata key>.callbackUrl}), or null
+     */
+    public LaunchRequest toRequest(String stateMachine, EnvVars env, WorkspaceFiles workspace, String stepId,
+            int sequence, String callbackUrl) throws IOException, InterruptedException {
         List<InputSource> sources = new ArrayList<>();
         if (isBuildMetadata()) {
             sources.add(new InputSource.BuildMetadata(getBuildMetadataKey(), env.get("JOB_NAME"), env.get("BUILD_NUMBER"),
@@ -170,6 +180,7 @@ public final class LaunchOptions implements Serializable {
         }
         String name = executionName != null ? executionName
                 : env.get("JOB_NAME") == null ? null
+                : stepId != null ? ExecutionNames.forStep(env.get("JOB_NAME"), String.valueOf(env.get("BUILD_NUMBER")), stepId)
                 : ExecutionNames.derive(env.get("JOB_NAME"), String.valueOf(env.get("BUILD_NUMBER")), sequence);
         return new LaunchRequest(new StateMachineRef(stateMachine, qualifier), sources, name, traceHeader);
     }

@@ -354,7 +354,7 @@ public final class StepFunctionsBuilder extends Builder {
         follow.waitMode();
         Connection connection = new ConnectionResolver(services).resolve(settings(), expanded, run);
         BuildContext build = new BuildContext(services, listener.getLogger(), run, expanded, workspace,
-                StepFunctionsRunAction.of(run, services), connection);
+                StepFunctionsRunAction.of(run, services), connection, null);
         try (AwsClients clients = build.clients()) {
             Secret callbackSecret = follow.callbacks() ? services.callbacks().issue() : null;
             Launched launched = StartedExecutions.launch(build, clients, stateMachine, launch, callbackSecret);

@@ -13,14 +13,17 @@ import io.jenkins.plugins.stepfunctions.plugin.runtime.JenkinsServices;
 import io.jenkins.plugins.stepfunctions.plugin.runtime.WorkspaceFiles;
 import java.io.IOException;
 import java.io.PrintStream;
+import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 
 /**
  * What a step gets from Jenkins, looked up once per start or resume: the log, the build, its environment and
- * workspace, the connection (of the enclosing {@code withStepFunctions} block, or the freestyle step's own).
+ * workspace, the connection (of the enclosing {@code withStepFunctions} block, or the freestyle step's own), and
+ * the id of the Pipeline step's flow node ({@code stepId}: unique in the build, kept across restarts; null in
+ * freestyle), from which execution names are derived.
  */
 public record BuildContext(JenkinsServices services, PrintStream log, Run<?, ?> run, EnvVars env, WorkspaceFiles workspace,
-        StepFunctionsRunAction action, Connection connection) {
+        StepFunctionsRunAction action, Connection connection, String stepId) {
 
     public static BuildContext of(StepContext context) throws IOException, InterruptedException {
         JenkinsServices services = JenkinsServices.of(context);
@@ -34,9 +37,10 @@ public record BuildContext(JenkinsServices services, PrintStream log, Run<?, ?> 
         StepFunctionsSettings settings = context.get(StepFunctionsSettings.class);
         Connection connection = new ConnectionResolver(services)
                 .resolve(settings == null ? StepFunctionsSettings.none() : settings, env, run);
+        FlowNode node = context.get(FlowNode.class);
         return new BuildContext(services, listener.getLogger(), run, env,
                 services.workspace(workspace),
-                StepFunctionsRunAction.of(run, services), connection);
+                StepFunctionsRunAction.of(run, services), connection, node == null ? null : node.getId());
     }
 
     public AwsClients clients() {

@@ -28,8 +28,8 @@ public final class StartedExecutions {
             }
             callbackUrl = CallbackRootAction.url(root, callbackSecret);
         }
-        LaunchRequest request = launch.toRequest(stateMachine, build.env(), build.workspace(), build.action().count() + 1,
-                callbackUrl);
+        LaunchRequest request = launch.toRequest(stateMachine, build.env(), build.workspace(), build.stepId(),
+                build.action().count() + 1, callbackUrl);
         Launched launched = new Launcher(clients.sfn()).launch(request);
         String console = ConsoleUrls.execution(build.connection(), launched.executionArn());
         build.action().record(launched.executionArn(), console);

@@ -71,6 +71,16 @@ class LaunchOptionsTest {
     }
 
     @Test
+    void inAPipelineTheNameComesFromTheStepsFlowNodeNotFromHowManyExecutionsTheBuildStartedBefore() throws Exception {
+        LaunchOptions options = new LaunchOptions();
+        assertThat(options.toRequest("deploy", env(), null, "12", 1, null).executionName()).isEqualTo("shop-deploy-41-12");
+        assertThat(options.toRequest("deploy", env(), null, "15", 1, null).executionName()).isEqualTo("shop-deploy-41-15");
+        assertThat(options.toRequest("deploy", env(), null, "12", 3, null).executionName()).isEqualTo("shop-deploy-41-12");
+        options.setExecutionName("release 1.4.2");
+        assertThat(options.toRequest("deploy", env(), null, "12", 1, null).executionName()).isEqualTo("release-1-4-2");
+    }
+
+    @Test
     void buildMetadataCanBeLeftOutOrMoved() throws Exception {
         LaunchOptions options = new LaunchOptions();
         options.setBuildMetadataKey("jenkins");

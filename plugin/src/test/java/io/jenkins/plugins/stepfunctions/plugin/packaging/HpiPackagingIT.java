@@ -71,7 +71,7 @@ class HpiPackagingIT {
             dependencies.put(nameVersion[0], nameVersion[1]);
         }
         assertThat(dependencies).containsOnlyKeys("workflow-step-api", "structs", "credentials", "aws-credentials",
-                "aws-java-sdk2-core", "aws-java-sdk2-sqs", "jackson2-api", "pipeline-input-step");
+                "aws-java-sdk2-core", "aws-java-sdk2-sqs", "jackson2-api", "pipeline-input-step", "workflow-api");
         assertThat(dependencies.values()).allMatch(version -> !version.isBlank());
     }
 

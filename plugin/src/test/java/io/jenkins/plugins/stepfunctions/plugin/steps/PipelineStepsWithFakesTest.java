@@ -13,6 +13,7 @@ import io.jenkins.plugins.stepfunctions.plugin.build.StepFunctionsRunAction;
 import io.jenkins.plugins.stepfunctions.plugin.connect.StepFunctionsSettings;
 import io.jenkins.plugins.stepfunctions.plugin.fakes.Engine;
 import io.jenkins.plugins.stepfunctions.plugin.fakes.Eventually;
+import io.jenkins.plugins.stepfunctions.plugin.fakes.FakeFlowNode;
 import io.jenkins.plugins.stepfunctions.plugin.fakes.FakeJenkinsServices;
 import io.jenkins.plugins.stepfunctions.plugin.fakes.FakeRun;
 import io.jenkins.plugins.stepfunctions.plugin.fakes.FakeStepContext;
@@ -116,6 +117,47 @@ class PipelineStepsWithFakesTest {
         assertThat(record.getStatus()).isEqualTo("SUCCEEDED");
         assertThat(record.getStates()).extracting(r -> r.getName()).contains("Prepare", "WaitForRollout", "Verify");
         assertThat(record.getConsoleUrl()).isEqualTo(engine.endpoint());
+    }
+
+    @Test
+    void twoSfnExecuteInParallelOnOneStateMachineStartTwoExecutionsNamedAfterTheirFlowNodes() throws Exception {
+        engine.stateMachine("deploy-ok");
+        SfnExecuteStep step = new SfnExecuteStep("deploy-ok");
+        step.setInput("{\"version\":\"1.4.2\"}");
+        FakeStepContext left = context().with(new FakeFlowNode("12"));
+        FakeStepContext right = context().with(new FakeFlowNode("15"));
+
+        assertThat(step.start(left).start()).isFalse();
+        assertThat(step.start(right).start()).isFalse();
+
+        @SuppressWarnings("unchecked")
+        String leftArn = (String) ((Map<String, Object>) left.result().get(30, TimeUnit.SECONDS)).get("executionArn");
+        @SuppressWarnings("unchecked")
+        String rightArn = (String) ((Map<String, Object>) right.result().get(30, TimeUnit.SECONDS)).get("executionArn");
+        assertThat(leftArn).endsWith(":execution:deploy-ok:shop-deploy-1-12");
+        assertThat(rightArn).endsWith(":execution:deploy-ok:shop-deploy-1-15");
+        assertThat(action().getExecutions()).hasSize(2);
+    }
+
+    @Test
+    void aStartRetriedAfterARestartAttachesToTheExecutionItStartedEvenThoughTheBuildRecordedIt() throws Exception {
+        // the controller died after StartExecution and after build.xml recorded the execution, but before the
+        // program saved the step's state: the resumed step starts again, under the same flow node
+        engine.stateMachine("deploy-ok");
+        SfnExecuteStep step = new SfnExecuteStep("deploy-ok");
+        step.setInput("{\"version\":\"1.4.2\"}");
+        FakeStepContext before = context().with(new FakeFlowNode("7"));
+        @SuppressWarnings("unchecked")
+        String first = (String) ((Map<String, Object>) run(step.start(before), before)).get("executionArn");
+
+        FakeStepContext after = context().with(new FakeFlowNode("7"));
+        @SuppressWarnings("unchecked")
+        String again = (String) ((Map<String, Object>) run(step.start(after), after)).get("executionArn");
+
+        assertThat(again).isEqualTo(first);
+        assertThat(log.text()).contains("Attached to execution " + first);
+        String machine = first.substring(0, first.lastIndexOf(':')).replace(":execution:", ":stateMachine:");
+        assertThat(engine.sfn().listExecutions(b -> b.stateMachineArn(machine)).executions()).hasSize(1);
     }
 
     @Test
