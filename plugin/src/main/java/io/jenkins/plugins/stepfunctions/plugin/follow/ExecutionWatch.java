@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.stepfunctions.bridge.approval.PendingApproval;
+import io.jenkins.plugins.stepfunctions.bridge.callback.SharedStatusListeners;
 import io.jenkins.plugins.stepfunctions.bridge.connect.AwsClients;
 import io.jenkins.plugins.stepfunctions.bridge.connect.Secret;
 import io.jenkins.plugins.stepfunctions.bridge.render.RenderStyle;
@@ -40,6 +41,7 @@ public final class ExecutionWatch {
     private final ApprovalPrompt prompt;
     private ExecutionFollower follower;
     private Following following;
+    private SharedStatusListeners.Subscription statusEvents;
 
     /**
      * @param progress       called after events were delivered (the Pipeline step saves its state there)
@@ -77,7 +79,10 @@ public final class ExecutionWatch {
         following = services.followScheduler().follow(follower, clients.connection().budgetKey());
         services.activeExecutions().scheduled(following);
         if (eventQueueUrl != null) {
-            services.listenToStatusEvents(clients.connection(), eventQueueUrl);
+            // held while this build follows; the queue's listener stops once no build holds it
+            SharedStatusListeners.Subscription events = services.listenToStatusEvents(clients.connection(), eventQueueUrl);
+            statusEvents = events;
+            following.result().whenComplete((outcome, error) -> events.close());
         }
         following.result().whenComplete((outcome, error) -> prompt.closeAll("the build stopped following"));
         if (callbackSecret != null) {
@@ -99,6 +104,9 @@ public final class ExecutionWatch {
         if (following != null) {
             following.cancel();
             services.activeExecutions().remove(follower);
+            if (statusEvents != null) {
+                statusEvents.close();
+            }
             prompt.closeAll("the build stopped following");
         }
     }

@@ -4,6 +4,7 @@ import hudson.ExtensionList;
 import hudson.FilePath;
 import hudson.model.Run;
 import io.jenkins.plugins.stepfunctions.bridge.callback.CallbackRegistry;
+import io.jenkins.plugins.stepfunctions.bridge.callback.SharedStatusListeners;
 import io.jenkins.plugins.stepfunctions.bridge.connect.Connection;
 import io.jenkins.plugins.stepfunctions.bridge.connect.CredentialsSpec;
 import io.jenkins.plugins.stepfunctions.bridge.watch.FollowScheduler;
@@ -40,9 +41,10 @@ public interface JenkinsServices {
 
     /**
      * Makes sure that EventBridge status-change events arriving on {@code queueUrl} wake their followers: one
-     * long-polling listener per queue and connection, shared by every build that waits on that queue.
+     * long-polling listener per queue and connection on the plugin's executor, shared by every build that waits
+     * on that queue. The listener stops when the last build closes its subscription.
      */
-    void listenToStatusEvents(Connection connection, String queueUrl);
+    SharedStatusListeners.Subscription listenToStatusEvents(Connection connection, String queueUrl);
 
     /**
      * Schedules (timeouts, follower wake-ups) and nothing else: Jenkins' shared Timer has a few threads for the

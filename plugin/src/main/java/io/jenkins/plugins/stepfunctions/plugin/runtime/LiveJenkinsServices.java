@@ -10,6 +10,7 @@ import hudson.console.HyperlinkNote;
 import hudson.model.Run;
 import hudson.model.User;
 import io.jenkins.plugins.stepfunctions.bridge.callback.CallbackRegistry;
+import io.jenkins.plugins.stepfunctions.bridge.callback.SharedStatusListeners;
 import io.jenkins.plugins.stepfunctions.bridge.callback.SqsStatusListener;
 import io.jenkins.plugins.stepfunctions.bridge.connect.AwsClients;
 import io.jenkins.plugins.stepfunctions.bridge.connect.Connection;
@@ -23,8 +24,6 @@ import io.jenkins.plugins.stepfunctions.plugin.connect.SecurityPolicy;
 import io.jenkins.plugins.stepfunctions.plugin.connect.StepFunctionsGlobalConfiguration;
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
@@ -49,7 +48,7 @@ public final class LiveJenkinsServices implements JenkinsServices {
     private final ThreadPoolExecutor executor = daemonPool("sfn-io", IO_THREADS);
     private final ActiveExecutions activeExecutions = new ActiveExecutions();
     private final CallbackRegistry callbacks = new CallbackRegistry(activeExecutions::wake);
-    private final Map<String, SqsStatusListener> statusListeners = new ConcurrentHashMap<>();
+    private final SharedStatusListeners statusListeners = new SharedStatusListeners();
     private FollowScheduler followScheduler;
 
     @Override
@@ -72,9 +71,16 @@ public final class LiveJenkinsServices implements JenkinsServices {
     }
 
     @Override
-    public void listenToStatusEvents(Connection connection, String queueUrl) {
-        statusListeners.computeIfAbsent(connection.budgetKey() + "|" + queueUrl,
-                key -> new SqsStatusListener(new AwsClients(connection).sqs(), queueUrl, callbacks).start());
+    public SharedStatusListeners.Subscription listenToStatusEvents(Connection connection, String queueUrl) {
+        return statusListeners.subscribe(connection.budgetKey() + "|" + queueUrl, () -> {
+            AwsClients clients = new AwsClients(connection);
+            SqsStatusListener listener = new SqsStatusListener(clients.sqs(), queueUrl, callbacks)
+                    .start(executor, Timer.get());
+            return () -> {
+                listener.close();
+                clients.close();
+            };
+        });
     }
 
     @Override

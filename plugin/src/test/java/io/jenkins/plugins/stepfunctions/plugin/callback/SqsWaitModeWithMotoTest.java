@@ -9,6 +9,7 @@ import io.jenkins.plugins.stepfunctions.plugin.build.StepFunctionsRunAction;
 import io.jenkins.plugins.stepfunctions.plugin.connect.StepFunctionsSettings;
 import io.jenkins.plugins.stepfunctions.plugin.fakes.Engine;
 import io.jenkins.plugins.stepfunctions.plugin.fakes.Eventually;
+import io.jenkins.plugins.stepfunctions.plugin.fakes.FakeFlowNode;
 import io.jenkins.plugins.stepfunctions.plugin.fakes.FakeJenkinsServices;
 import io.jenkins.plugins.stepfunctions.plugin.fakes.FakeRun;
 import io.jenkins.plugins.stepfunctions.plugin.fakes.FakeStepContext;
@@ -88,6 +89,33 @@ class SqsWaitModeWithMotoTest {
 
         assertThat(context.result().get(15, TimeUnit.SECONDS))
                 .as("done well before the 30 s safety poll: the event woke the follower").isNotNull();
+    }
+
+    @Test
+    void theQueuesListenerRunsOnThePluginsPoolWhileABuildWaitsAndStopsWhenNoBuildWaitsOnItAnyMore() throws Exception {
+        engine.stateMachine("approval");
+        String queueUrl = moto.sqs().createQueue(b -> b.queueName("jenkins-sfn-events-2")).queueUrl();
+        SfnExecuteStep step = new SfnExecuteStep("approval");
+        step.setWaitMode("sqs");
+        step.setEventQueueUrl(queueUrl);
+        FakeStepContext first = context().with(new FakeFlowNode("3"));
+        FakeStepContext second = context().with(new FakeFlowNode("4"));
+        step.start(first).start();
+        step.start(second).start();
+        Eventually.until("both executions wait for their approval", () -> run.getAction(StepFunctionsRunAction.class) != null
+                && run.getAction(StepFunctionsRunAction.class).getExecutions().size() == 2);
+        Eventually.until("both builds hold the queue's listener", () -> services.statusListenerUsers(queueUrl) == 2);
+        assertThat(services.statusListener(queueUrl).isRunning()).isTrue();
+
+        for (var record : run.getAction(StepFunctionsRunAction.class).getExecutions()) {
+            String token = engine.taskToken(record.getExecutionArn());
+            engine.sfn().sendTaskSuccess(b -> b.taskToken(token).output("{\"approved\":true}"));
+        }
+        first.result().get(60, TimeUnit.SECONDS);
+        second.result().get(60, TimeUnit.SECONDS);
+
+        Eventually.until("no build holds the queue's listener", () -> services.statusListenerUsers(queueUrl) == 0);
+        assertThat(services.statusListener(queueUrl).isRunning()).as("no build waits on the queue any more").isFalse();
     }
 
     @Test

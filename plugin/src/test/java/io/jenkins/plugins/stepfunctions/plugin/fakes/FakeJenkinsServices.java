@@ -4,6 +4,7 @@ import hudson.AbortException;
 import hudson.FilePath;
 import hudson.model.Run;
 import io.jenkins.plugins.stepfunctions.bridge.callback.CallbackRegistry;
+import io.jenkins.plugins.stepfunctions.bridge.callback.SharedStatusListeners;
 import io.jenkins.plugins.stepfunctions.bridge.callback.SqsStatusListener;
 import io.jenkins.plugins.stepfunctions.bridge.connect.Connection;
 import io.jenkins.plugins.stepfunctions.bridge.connect.CredentialsSpec;
@@ -57,7 +58,8 @@ public final class FakeJenkinsServices implements JenkinsServices, AutoCloseable
     private volatile CountDownLatch credentialsGate = new CountDownLatch(0);
     private final ActiveExecutions active = new ActiveExecutions();
     private final CallbackRegistry callbacks = new CallbackRegistry(active::wake);
-    private final Map<String, SqsStatusListener> statusListeners = new ConcurrentHashMap<>();
+    private final SharedStatusListeners statusListeners = new SharedStatusListeners();
+    private final Map<String, SqsStatusListener> startedStatusListeners = new ConcurrentHashMap<>();
     private volatile SqsClient eventsSqs;
     private final Path workspace;
     private volatile String user;
@@ -114,11 +116,26 @@ public final class FakeJenkinsServices implements JenkinsServices, AutoCloseable
     }
 
     @Override
-    public void listenToStatusEvents(Connection connection, String queueUrl) {
+    public SharedStatusListeners.Subscription listenToStatusEvents(Connection connection, String queueUrl) {
         if (eventsSqs == null) {
             throw new IllegalStateException("this test gave the fake no SQS to read status-change events from");
         }
-        statusListeners.computeIfAbsent(queueUrl, url -> new SqsStatusListener(eventsSqs, url, callbacks).start());
+        // as the live services do: on the fake's io pool, counted per queue
+        return statusListeners.subscribe(queueUrl, () -> {
+            SqsStatusListener listener = new SqsStatusListener(eventsSqs, queueUrl, callbacks).start(io, timer);
+            startedStatusListeners.put(queueUrl, listener);
+            return listener;
+        });
+    }
+
+    /** How many builds hold the listener of the queue (0: none runs). */
+    public int statusListenerUsers(String queueUrl) {
+        return statusListeners.users(queueUrl);
+    }
+
+    /** The listener last started for the queue, running or stopped; null if none was. */
+    public SqsStatusListener statusListener(String queueUrl) {
+        return startedStatusListeners.get(queueUrl);
     }
 
     @Override
@@ -237,7 +254,7 @@ public final class FakeJenkinsServices implements JenkinsServices, AutoCloseable
     /** A controller shutting down: following stops, executions go on. */
     @Override
     public void close() {
-        statusListeners.values().forEach(SqsStatusListener::close);
+        statusListeners.close();
         scheduler.close();
         timer.shutdownNow();
         io.shutdownNow();
