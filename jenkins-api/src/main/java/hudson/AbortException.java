@@ -1,4 +1,4 @@
-// Signatures only, no upstream code: mirrors jenkinsci/jenkins core/src/main/java/hudson/AbortException.java @ jenkins-2.568.1.
+// Signatures only, no upstream code: mirrors jenkinsci/jenkins core/src/main/java/hudson/AbortException.java @ jenkins-2.541.3.
 // The constructor keeps the message, as any exception must, so that tests can read it.
 package hudson;
 

@@ -1,4 +1,4 @@
-// Signatures only, no upstream code: mirrors jenkinsci/jenkins core/src/main/java/hudson/EnvVars.java @ jenkins-2.568.1.
+// Signatures only, no upstream code: mirrors jenkinsci/jenkins core/src/main/java/hudson/EnvVars.java @ jenkins-2.541.3.
 // The constructor only sets up the TreeMap so that fakes in tests can hold variables.
 package hudson;
 

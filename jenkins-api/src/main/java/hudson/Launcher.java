@@ -1,4 +1,4 @@
-// Signatures only, no upstream code: mirrors jenkinsci/jenkins core/src/main/java/hudson/Launcher.java @ jenkins-2.568.1.
+// Signatures only, no upstream code: mirrors jenkinsci/jenkins core/src/main/java/hudson/Launcher.java @ jenkins-2.541.3.
 package hudson;
 
 public abstract class Launcher {

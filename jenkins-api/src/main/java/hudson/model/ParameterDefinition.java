@@ -1,4 +1,4 @@
-// Signatures only, no upstream code: mirrors jenkinsci/jenkins core/src/main/java/hudson/model/ParameterDefinition.java @ jenkins-2.568.1.
+// Signatures only, no upstream code: mirrors jenkinsci/jenkins core/src/main/java/hudson/model/ParameterDefinition.java @ jenkins-2.541.3.
 // Upstream also implements Describable and ExtensionPoint; the plugin only builds the core subclasses.
 package hudson.model;
 

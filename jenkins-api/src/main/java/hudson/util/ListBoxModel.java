@@ -1,4 +1,4 @@
-// Signatures only, no upstream code: mirrors jenkinsci/jenkins core/src/main/java/hudson/util/ListBoxModel.java @ jenkins-2.568.1.
+// Signatures only, no upstream code: mirrors jenkinsci/jenkins core/src/main/java/hudson/util/ListBoxModel.java @ jenkins-2.541.3.
 package hudson.util;
 
 import java.util.ArrayList;

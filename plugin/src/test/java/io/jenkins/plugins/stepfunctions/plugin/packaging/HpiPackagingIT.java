@@ -58,7 +58,7 @@ class HpiPackagingIT {
         assertThat(main.getValue("Long-Name")).isEqualTo("AWS Step Functions");
         assertThat(main.getValue("Plugin-Version")).matches("\\d+\\.\\d+\\.\\d+(-SNAPSHOT)?");
         assertThat(main.getValue("Jenkins-Version")).matches("2\\.\\d+\\.\\d+");
-        assertThat(main.getValue("Group-Id")).isEqualTo("io.jenkins.plugins.stepfunctions");
+        assertThat(main.getValue("Group-Id")).isEqualTo("io.jenkins.plugins");
         assertThat(main.getValue("Url")).startsWith("https://");
         assertThat(main.getValue("Plugin-Developers")).isNotBlank();
         assertThat(main.getValue("Minimum-Java-Version")).isEqualTo("17");
