@@ -4,11 +4,11 @@ import io.jenkins.plugins.stepfunctions.engine.StatesException;
 import java.util.List;
 
 /** How Retry and Catch match an error name (AWS's rules for States.ALL, States.TaskFailed, States.Timeout). */
-final class ErrorMatch {
+public final class ErrorMatch {
     private ErrorMatch() {
     }
 
-    static boolean matches(List<String> errorEquals, String error) {
+    public static boolean matches(List<String> errorEquals, String error) {
         boolean uncatchable = StatesException.RUNTIME.equals(error) || "States.DataLimitExceeded".equals(error);
         for (String name : errorEquals) {
             if (name.equals(error)) {
