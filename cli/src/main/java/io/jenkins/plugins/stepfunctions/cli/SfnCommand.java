@@ -9,7 +9,8 @@ import picocli.CommandLine;
 /** {@code sfn}: the Step Functions command line. Each subcommand lives in its own class. */
 @Command(name = "sfn", mixinStandardHelpOptions = true, version = "sfn 0.1.0",
         description = "AWS Step Functions for CI: a local engine, and runs you can follow and approve.",
-        subcommands = {LocalCommand.class, RunCommand.class, FollowCommand.class, ApproveCommand.class, RejectCommand.class, ValidateCommand.class})
+        subcommands = {LocalCommand.class, RunCommand.class, FollowCommand.class, ApproveCommand.class, RejectCommand.class, ValidateCommand.class,
+                TestCommand.class})
 public final class SfnCommand implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
