@@ -5,15 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.stepfunctions.cli.testing.Suite;
+import io.jenkins.plugins.stepfunctions.cli.testing.SuiteFiles;
+import io.jenkins.plugins.stepfunctions.cli.testing.Summary;
+import io.jenkins.plugins.stepfunctions.cli.testing.TestRunner;
 import io.jenkins.plugins.stepfunctions.engine.run.EngineConfig;
 import io.jenkins.plugins.stepfunctions.engine.server.EngineServer;
 import io.jenkins.plugins.stepfunctions.examples.Expectations.ExpectedRun;
+import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -34,9 +38,10 @@ import software.amazon.awssdk.services.sfn.model.StateMachineType;
 import software.amazon.awssdk.services.sfn.model.ValidateStateMachineDefinitionResponse;
 
 /**
- * Every example x every test case of its mock config, run on the embedded engine over HTTP with the real
- * SDK: the test case must take exactly its expected path and end with its expected status and error;
- * approvals are answered both ways. Waits, retry delays and timeouts run 1000 times faster.
+ * Every example x every test case of its mock config, run by {@code sfn test}'s runner on the embedded
+ * engine over HTTP with the real SDK: the test case must take exactly its expected path and end with its
+ * expected status and error; approvals are answered both ways. Waits, retry delays and timeouts run 1000
+ * times faster. The coverage of each example is printed.
  */
 class ExamplePathsTest {
     private static final double TIME_SCALE = 0.001;
@@ -44,7 +49,6 @@ class ExamplePathsTest {
 
     private static EngineServer server;
     private static SfnClient sfn;
-    private static final Map<String, String> STATE_MACHINES = new HashMap<>();
 
     @BeforeAll
     static void startEngineWithEveryExamplesMockConfig() throws Exception {
@@ -58,16 +62,22 @@ class ExamplePathsTest {
         server.close();
     }
 
+    /**
+     * The examples' tests run through {@code sfn test}'s own runner and checks: the expected-paths.json files
+     * are test files as docs/testing.md describes them, as they are.
+     */
     @TestFactory
-    Stream<DynamicNode> everyTestCaseOfEveryExampleTakesItsExpectedPath() {
-        return EXAMPLES.stream().map(example -> DynamicContainer.dynamicContainer(example.name(),
-                example.expectations().runs().stream().map(expected -> DynamicTest.dynamicTest(expected.testCase(), () -> {
-                    String arn = STATE_MACHINES.computeIfAbsent(example.name(), n -> new ExampleRunner(sfn).create(example));
-                    ObservedRun observed = new ExampleRunner(sfn).run(arn, example, expected);
-                    List<String> differences = differences(example, expected, observed);
-                    assertThat(differences).as("%s#%s (%s); history:%n  %s", example.name(), expected.testCase(),
-                            expected.description(), String.join("\n  ", observed.history())).isEmpty();
-                }))));
+    Stream<DynamicNode> everyTestCaseOfEveryExampleTakesItsExpectedPath() throws InterruptedException {
+        SuiteFiles.Found found = SuiteFiles.find(List.of(Path.of(".")));
+        TestRunner.Results results = new TestRunner(TestRunner.Options.defaults()).run(found.suites());
+        PrintWriter out = new PrintWriter(System.out, true);
+        Summary.print(results, out, false);
+        assertThat(found.suites()).extracting(Suite::name)
+                .containsExactlyInAnyOrderElementsOf(EXAMPLES.stream().map(e -> e.expectations().stateMachineName()).toList());
+        return found.suites().stream().map(suite -> DynamicContainer.dynamicContainer(suite.name(),
+                results.cases().stream().filter(c -> c.suite() == suite).map(c -> DynamicTest.dynamicTest(c.spec().name(), () ->
+                        assertThat(c.differences()).as("%s#%s (%s); history:%n  %s", suite.name(), c.spec().name(),
+                                c.spec().description(), String.join("\n  ", c.observed().log())).isEmpty()))));
     }
 
     @Test
