@@ -30,7 +30,23 @@ final class Activities {
         }
     }
 
-    private record Waiter(String workerName, CompletableFuture<Optional<ActivityTask>> future) {
+    /**
+     * A pending long poll. Exactly one of a task, the poll's timeout, the activity's deletion or the
+     * client going away {@link #claim() claims} it, so a task is never handed to a poll that has ended.
+     */
+    private static final class Waiter {
+        final String workerName;
+        final CompletableFuture<Optional<ActivityTask>> future;
+        private final java.util.concurrent.atomic.AtomicBoolean claimed = new java.util.concurrent.atomic.AtomicBoolean();
+
+        Waiter(String workerName, CompletableFuture<Optional<ActivityTask>> future) {
+            this.workerName = workerName;
+            this.future = future;
+        }
+
+        boolean claim() {
+            return claimed.compareAndSet(false, true);
+        }
     }
 
     private static final class Queue {
@@ -53,7 +69,11 @@ final class Activities {
         Queue q = queues.remove(arn);
         if (q != null) {
             synchronized (q) {
-                q.waiters.forEach(w -> w.future().complete(Optional.empty()));
+                q.waiters.forEach(w -> {
+                    if (w.claim()) {
+                        w.future.complete(Optional.empty());
+                    }
+                });
             }
         }
     }
@@ -71,7 +91,7 @@ final class Activities {
         Waiter waiter;
         synchronized (q) {
             waiter = q.waiters.poll();
-            while (waiter != null && waiter.future().isDone()) {
+            while (waiter != null && !waiter.claim()) {
                 waiter = q.waiters.poll();
             }
             if (waiter == null) {
@@ -79,8 +99,8 @@ final class Activities {
                 return true;
             }
         }
-        work.started.accept(waiter.workerName());
-        waiter.future().complete(Optional.of(work.task));
+        work.started.accept(waiter.workerName);
+        waiter.future.complete(Optional.of(work.task));
         return true;
     }
 
@@ -100,17 +120,44 @@ final class Activities {
             if (work == null) {
                 Waiter w = new Waiter(workerName, future);
                 q.waiters.add(w);
-                timers.schedule(() -> {
-                    synchronized (q) {
-                        q.waiters.remove(w);
-                    }
-                    future.complete(Optional.empty());
-                }, Math.max(1, maxWait.toMillis()), TimeUnit.MILLISECONDS);
+                timers.schedule(() -> end(q, w), Math.max(1, maxWait.toMillis()), TimeUnit.MILLISECONDS);
                 return future;
             }
         }
         work.started.accept(workerName);
         future.complete(Optional.of(work.task));
         return future;
+    }
+
+    /**
+     * Ends a pending poll whose client has gone away, so that no task is handed to it: true when it
+     * was still waiting (it completes empty), false when a task was already on its way to it.
+     */
+    boolean abandon(String arn, CompletableFuture<Optional<ActivityTask>> poll) {
+        Queue q = queues.get(arn);
+        if (q == null) {
+            return true;
+        }
+        Waiter waiter = null;
+        synchronized (q) {
+            for (Waiter w : q.waiters) {
+                if (w.future == poll) {
+                    waiter = w;
+                    break;
+                }
+            }
+        }
+        return waiter == null ? poll.isDone() && poll.getNow(Optional.empty()).isEmpty() : end(q, waiter);
+    }
+
+    private static boolean end(Queue q, Waiter w) {
+        if (!w.claim()) {
+            return false;
+        }
+        synchronized (q) {
+            q.waiters.remove(w);
+        }
+        w.future.complete(Optional.empty());
+        return true;
     }
 }

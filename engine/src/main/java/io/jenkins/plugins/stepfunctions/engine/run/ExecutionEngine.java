@@ -92,6 +92,14 @@ public final class ExecutionEngine implements AutoCloseable {
         return services.activities().poll(activityArn, workerName, maxWait);
     }
 
+    /**
+     * Ends a pending {@link #pollActivity} whose client went away, so that no task is handed to it;
+     * false when a task had already been given to it.
+     */
+    public boolean abandonActivityPoll(String activityArn, CompletableFuture<Optional<ActivityTask>> poll) {
+        return services.activities().abandon(activityArn, poll);
+    }
+
     @Override
     public void close() {
         services.timers().shutdownNow();

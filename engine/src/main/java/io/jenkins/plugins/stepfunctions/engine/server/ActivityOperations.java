@@ -6,14 +6,15 @@ import static io.jenkins.plugins.stepfunctions.engine.server.WireValues.putTime;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.stepfunctions.engine.ApiException;
+import io.jenkins.plugins.stepfunctions.engine.run.ActivityTask;
 import io.jenkins.plugins.stepfunctions.engine.run.ExecutionEngine;
 import io.jenkins.plugins.stepfunctions.engine.server.ActivityStore.Activity;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /** Activities: create, describe, list, delete, and the GetActivityTask long poll of workers. */
@@ -33,12 +34,15 @@ final class ActivityOperations {
         this.clock = clock;
     }
 
+    void registerLongPolls(Map<String, LongPoll.Operation> longPolls) {
+        longPolls.put("GetActivityTask", this::getTask);
+    }
+
     void register(Map<String, Operation> operations) {
         operations.put("CreateActivity", this::create);
         operations.put("DescribeActivity", this::describe);
         operations.put("ListActivities", this::list);
         operations.put("DeleteActivity", this::delete);
-        operations.put("GetActivityTask", this::getTask);
     }
 
     private ObjectNode create(ApiRequest request) {
@@ -85,18 +89,22 @@ final class ActivityOperations {
         return object();
     }
 
-    private ObjectNode getTask(ApiRequest request) throws Exception {
+    /**
+     * GetActivityTask: answered when a task is scheduled or after {@link #LONG_POLL}; abandoned (the
+     * task then goes to another worker) when the client disconnects first.
+     */
+    private LongPoll getTask(ApiRequest request) {
         Activity activity = existing(request);
         String worker = request.optionalString("workerName", 80).orElse(null);
-        ObjectNode response = object();
-        try {
-            engine.get().pollActivity(activity.arn().toString(), worker, LONG_POLL)
-                    .get(LONG_POLL.toMillis() + 5_000, TimeUnit.MILLISECONDS)
-                    .ifPresent(t -> response.put("taskToken", t.taskToken()).put("input", t.input()));
-        } catch (TimeoutException pollOutlivedItsTime) {
-            // As when no task came within the poll: the worker polls again.
-        }
-        return response;
+        String arn = activity.arn().toString();
+        ExecutionEngine running = engine.get();
+        CompletableFuture<Optional<ActivityTask>> poll = running.pollActivity(arn, worker, LONG_POLL);
+        CompletableFuture<ObjectNode> answer = poll.thenApply(task -> {
+            ObjectNode response = object();
+            task.ifPresent(t -> response.put("taskToken", t.taskToken()).put("input", t.input()));
+            return response;
+        });
+        return new LongPoll(answer, () -> running.abandonActivityPoll(arn, poll));
     }
 
     private Activity existing(ApiRequest request) {

@@ -12,6 +12,7 @@ final class ApiErrors {
     static final String INVALID_ARN = "InvalidArn";
     static final String INVALID_NAME = "InvalidName";
     static final String INVALID_TOKEN = "InvalidToken";
+    static final String ACCESS_DENIED = "AccessDeniedException";
 
     private ApiErrors() {
     }
@@ -43,7 +44,7 @@ final class ApiErrors {
     static String wireType(String type) {
         return switch (type) {
             case VALIDATION -> "com.amazon.coral.validate#" + type;
-            case SERIALIZATION, UNKNOWN_OPERATION, INTERNAL_FAILURE -> "com.amazon.coral.service#" + type;
+            case SERIALIZATION, UNKNOWN_OPERATION, INTERNAL_FAILURE, ACCESS_DENIED -> "com.amazon.coral.service#" + type;
             case THROTTLING -> "com.amazon.coral.availability#" + type;
             default -> "com.amazonaws.swf.service.v2.model#" + type;
         };

@@ -24,36 +24,57 @@ import java.util.regex.Pattern;
 final class ApiHandler implements HttpHandler {
     private static final System.Logger LOG = System.getLogger(ApiHandler.class.getName());
     private static final String TARGET_PREFIX = "AWSStepFunctions.";
-    private static final String CONTENT_TYPE = "application/x-amz-json-1.0";
+    static final String CONTENT_TYPE = "application/x-amz-json-1.0";
     /** Largest body a valid request can have: a 1 MiB definition, JSON-escaped, with room to spare. */
     private static final int MAX_BODY = 8 * 1024 * 1024;
     private static final Pattern CREDENTIAL_REGION = Pattern.compile("Credential=[^/,]*/\\d{8}/([a-z0-9-]+)/");
     static final String DEFAULT_REGION = "us-east-1";
 
     private final Map<String, Operation> operations;
+    private final Map<String, LongPoll.Operation> longPollOperations;
     private final FaultInjection faults;
     private final ObjectMapper mapper;
+    private final LongPolls longPolls;
+    private final boolean loopbackOnly;
 
-    ApiHandler(Map<String, Operation> operations, FaultInjection faults, ObjectMapper mapper) {
+    /**
+     * {@code loopbackOnly}: the server is bound to loopback, so it answers only requests addressed to a
+     * loopback name ({@code Host}); a web page the user visits cannot reach it by DNS rebinding.
+     */
+    ApiHandler(Map<String, Operation> operations, Map<String, LongPoll.Operation> longPollOperations,
+               FaultInjection faults, ObjectMapper mapper, LongPolls longPolls, boolean loopbackOnly) {
         this.operations = Map.copyOf(operations);
+        this.longPollOperations = Map.copyOf(longPollOperations);
         this.faults = faults;
         this.mapper = mapper;
+        this.longPolls = longPolls;
+        this.loopbackOnly = loopbackOnly;
     }
 
     @Override
     public void handle(HttpExchange exchange) {
+        boolean held = false;
         try {
-            respond(exchange);
+            held = respond(exchange);
         } finally {
-            exchange.close();
+            if (!held) {
+                exchange.close();
+            }
         }
     }
 
-    private void respond(HttpExchange exchange) {
+    /** Answers the request; true when it is held open for a long poll (answered later, not by this thread). */
+    private boolean respond(HttpExchange exchange) {
         try {
+            if (loopbackOnly && !LoopbackHosts.isLoopback(exchange.getRequestHeaders().getFirst("Host"))) {
+                throw new ApiException(ApiErrors.ACCESS_DENIED, "Host '" + exchange.getRequestHeaders().getFirst("Host")
+                        + "' is not a loopback name: sfn local is bound to loopback and answers only requests sent to"
+                        + " localhost, 127.0.0.1 or [::1] (protection against DNS rebinding); to serve other names,"
+                        + " bind it to another interface", 403);
+            }
             if (!exchange.getRequestMethod().equals("POST")) {
                 sendPlain(exchange);
-                return;
+                return false;
             }
             String operation = operationName(exchange.getRequestHeaders().getFirst("X-Amz-Target"));
             byte[] body = readBody(exchange);
@@ -65,7 +86,7 @@ final class ApiHandler implements HttpHandler {
                 case DROP -> {
                     // Closing the exchange before any response header closes the connection: what a client
                     // sees when a load balancer drops it.
-                    return;
+                    return false;
                 }
                 case THROTTLE -> throw new ApiException(ApiErrors.THROTTLING, "Rate exceeded");
                 case ERROR_500 -> throw new ApiException(ApiErrors.INTERNAL_FAILURE,
@@ -73,9 +94,23 @@ final class ApiHandler implements HttpHandler {
                 case NONE, LOSE_RESPONSE -> {
                 }
             }
+            boolean lose = fault.kind() == FaultInjection.Fault.Kind.LOSE_RESPONSE;
+            LongPoll.Operation longPoll = longPollOperations.get(operation);
+            if (longPoll != null) {
+                LongPoll poll = longPoll.start(new ApiRequest(operation, parseBody(body), region(exchange)));
+                if (!poll.answer().isDone()) {
+                    longPolls.hold(exchange, poll, this::errorAnswer, response -> lose ? null : answer(200, response));
+                    return true;
+                }
+                ObjectNode response = poll.answer().join();
+                if (!lose) {
+                    send(exchange, 200, response);
+                }
+                return false;
+            }
             ObjectNode response = dispatch(operation, body, region(exchange));
-            if (fault.kind() == FaultInjection.Fault.Kind.LOSE_RESPONSE) {
-                return;
+            if (lose) {
+                return false;
             }
             send(exchange, 200, response);
         } catch (ApiException e) {
@@ -92,14 +127,41 @@ final class ApiHandler implements HttpHandler {
             LOG.log(System.Logger.Level.WARNING, "request failed inside sfn local", e);
             sendError(exchange, new ApiException(ApiErrors.INTERNAL_FAILURE, "sfn local failed on this request ("
                     + e + "); the server keeps running, please report this with the request", 500));
+        } catch (Exception e) {
+            LOG.log(System.Logger.Level.WARNING, "request failed inside sfn local", e);
+            sendError(exchange, new ApiException(ApiErrors.INTERNAL_FAILURE, "sfn local failed on this request ("
+                    + e + "); the server keeps running, please report this with the request", 500));
         }
+        return false;
+    }
+
+    private LongPolls.Answer answer(int status, ObjectNode body) {
+        try {
+            return new LongPolls.Answer(status, mapper.writeValueAsBytes(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private LongPolls.Answer errorAnswer(Throwable error) {
+        Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                ? error.getCause() : error;
+        ApiException api = cause instanceof ApiException e ? e : new ApiException(ApiErrors.INTERNAL_FAILURE,
+                "sfn local failed on this request (" + cause + "); the server keeps running", 500);
+        return answer(api.httpStatus(), errorBody(api));
+    }
+
+    private ObjectNode errorBody(ApiException e) {
+        return mapper.createObjectNode().put("__type", ApiErrors.wireType(e.type())).put("message", e.getMessage());
     }
 
     private ObjectNode dispatch(String operationName, byte[] body, String region) throws InterruptedException {
         Operation operation = operations.get(operationName);
         if (operation == null) {
+            TreeSet<String> known = new TreeSet<>(operations.keySet());
+            known.addAll(longPollOperations.keySet());
             throw new ApiException(ApiErrors.UNKNOWN_OPERATION, "Unknown operation '" + operationName
-                    + "': X-Amz-Target must be AWSStepFunctions.<Operation>, one of " + new TreeSet<>(operations.keySet()));
+                    + "': X-Amz-Target must be AWSStepFunctions.<Operation>, one of " + known);
         }
         ApiRequest request = new ApiRequest(operationName, parseBody(body), region);
         try {
@@ -180,9 +242,7 @@ final class ApiHandler implements HttpHandler {
     }
 
     private void sendError(HttpExchange exchange, ApiException e) {
-        ObjectNode body = mapper.createObjectNode()
-                .put("__type", ApiErrors.wireType(e.type()))
-                .put("message", e.getMessage());
+        ObjectNode body = errorBody(e);
         try {
             send(exchange, e.httpStatus(), body);
         } catch (IOException | RuntimeException ignored) {

@@ -25,11 +25,20 @@ import java.util.function.Supplier;
  */
 public final class EngineServer implements AutoCloseable {
     /**
-     * Request threads: enough for hundreds of GetActivityTask long polls (60 s each) at once; beyond
-     * that, requests queue rather than fail.
+     * Request threads, started as needed and ended after 30 s idle. A GetActivityTask long poll holds
+     * none while it waits (see {@link LongPolls}); a connection stalled in its request holds one for at
+     * most {@link #REQUEST_READ_SECONDS}. So hundreds of stalled clients leave threads for the others;
+     * beyond this many at once, requests queue rather than fail.
      */
-    private static final int MAX_REQUEST_THREADS = 256;
+    private static final int MAX_REQUEST_THREADS = 1024;
+    /**
+     * The time a client has to send a request's line, headers and body once its first byte has come
+     * (and to send a first byte after connecting): then the JDK server closes the connection, which
+     * frees the thread reading it.
+     */
+    static final int REQUEST_READ_SECONDS = 10;
     private static final String NO_DELAY = "sun.net.httpserver.nodelay";
+    private static final String MAX_REQUEST_TIME = "sun.net.httpserver.maxReqTime";
     private static final System.Logger LOG = System.getLogger(EngineServer.class.getName());
 
     static {
@@ -40,17 +49,25 @@ public final class EngineServer implements AutoCloseable {
         if (System.getProperty(NO_DELAY) == null) {
             System.setProperty(NO_DELAY, "true");
         }
+        // The JDK server reads request headers on a request thread with blocking reads and no timeout
+        // unless this is set (seconds; read once, like the property above): a client that sends half a
+        // request would hold its thread for good. The response side stays unlimited (long polls).
+        if (System.getProperty(MAX_REQUEST_TIME) == null) {
+            System.setProperty(MAX_REQUEST_TIME, Integer.toString(REQUEST_READ_SECONDS));
+        }
     }
 
     private final HttpServer http;
     private final ThreadPoolExecutor requestThreads;
     private final CompletableFuture<ExecutionEngine> engine;
     private final FaultInjection faults;
+    private final LongPolls longPolls;
     private final URI endpoint;
 
     private EngineServer(HttpServer http, ThreadPoolExecutor requestThreads, CompletableFuture<ExecutionEngine> engine,
-                         FaultInjection faults) {
+                         FaultInjection faults, LongPolls longPolls) {
         this.http = http;
+        this.longPolls = longPolls;
         this.requestThreads = requestThreads;
         this.engine = engine;
         this.faults = faults;
@@ -90,7 +107,10 @@ public final class EngineServer implements AutoCloseable {
         new VersionAliasOperations(stateMachines, config.clock()).register(operations);
         new ExecutionOperations(stateMachines, executions, runningEngine, mapper, config.clock()).register(operations);
         new TaskTokenOperations(runningEngine, mapper).register(operations);
-        new ActivityOperations(activities, runningEngine, tags, config.clock()).register(operations);
+        Map<String, LongPoll.Operation> longPollOperations = new HashMap<>();
+        ActivityOperations activityOperations = new ActivityOperations(activities, runningEngine, tags, config.clock());
+        activityOperations.register(operations);
+        activityOperations.registerLongPolls(longPollOperations);
         tags.register(operations);
 
         ThreadPoolExecutor requestThreads = new ThreadPoolExecutor(MAX_REQUEST_THREADS, MAX_REQUEST_THREADS,
@@ -104,10 +124,12 @@ public final class EngineServer implements AutoCloseable {
             engine.thenAccept(ExecutionEngine::close);
             throw e;
         }
-        http.createContext("/", new ApiHandler(operations, faults, mapper));
+        LongPolls longPolls = new LongPolls(requestThreads, ApiHandler.CONTENT_TYPE);
+        boolean loopback = http.getAddress().getAddress().isLoopbackAddress();
+        http.createContext("/", new ApiHandler(operations, longPollOperations, faults, mapper, longPolls, loopback));
         http.setExecutor(requestThreads);
         http.start();
-        return new EngineServer(http, requestThreads, engine, faults);
+        return new EngineServer(http, requestThreads, engine, faults, longPolls);
     }
 
     /**
@@ -118,6 +140,11 @@ public final class EngineServer implements AutoCloseable {
         return endpoint;
     }
 
+    /** GetActivityTask requests held open now, waiting for a task. */
+    int heldLongPolls() {
+        return longPolls.size();
+    }
+
     /** The switch that makes this server throttle, fail, delay or drop requests on purpose. */
     public FaultInjection faults() {
         return faults;
@@ -126,6 +153,7 @@ public final class EngineServer implements AutoCloseable {
     /** Stops accepting requests, ends those in flight (long polls included) and stops the engine. */
     @Override
     public void close() {
+        longPolls.close();
         http.stop(0);
         requestThreads.shutdownNow();
         try {
