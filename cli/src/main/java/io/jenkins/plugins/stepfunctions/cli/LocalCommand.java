@@ -3,6 +3,7 @@ package io.jenkins.plugins.stepfunctions.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.stepfunctions.engine.run.EngineConfig;
+import io.jenkins.plugins.stepfunctions.engine.run.HttpInvokeHosts;
 import io.jenkins.plugins.stepfunctions.engine.server.EngineServer;
 import io.jenkins.plugins.stepfunctions.engine.server.FaultInjection;
 import java.io.IOException;
@@ -53,6 +54,11 @@ public final class LocalCommand implements Callable<Integer> {
     @Option(names = "--faults", paramLabel = "SPEC",
             description = "Inject faults, e.g. throttle=0.1,error500=0.05,drop=0.02,lose=0.01,delay=200ms[@0.5],ops=GetExecutionHistory (see docs/engine.md)")
     private String faults;
+
+    @Option(names = "--http-invoke-hosts", paramLabel = "LIST",
+            description = "Hosts http:invoke tasks may call, e.g. localhost:9000,ci.example.com,*.example.org"
+                    + " (default: any host; never this server's own API; see docs/engine.md).")
+    private String httpInvokeHosts;
 
     /** Counted down to stop serving in-process; Ctrl-C stops through the shutdown hook instead. */
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -113,7 +119,15 @@ public final class LocalCommand implements Callable<Integer> {
         if (!(timeScale > 0) || Double.isInfinite(timeScale)) {
             throw usage("--time-scale " + timeScale + " must be a positive number, e.g. 0.01 for 100 times faster waits");
         }
-        return new EngineConfig(Clock.systemUTC(), timeScale, mockConfig(), listener());
+        EngineConfig config = new EngineConfig(Clock.systemUTC(), timeScale, mockConfig(), listener());
+        if (httpInvokeHosts != null) {
+            try {
+                config = config.withHttpInvokeHosts(HttpInvokeHosts.parse(httpInvokeHosts));
+            } catch (IllegalArgumentException e) {
+                throw usage("--http-invoke-hosts " + httpInvokeHosts + ": " + e.getMessage());
+            }
+        }
+        return config;
     }
 
     private JsonNode mockConfig() {

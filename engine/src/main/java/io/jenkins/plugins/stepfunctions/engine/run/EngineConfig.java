@@ -10,9 +10,27 @@ import java.time.Clock;
  * @param mockConfig   a Step Functions Local MockConfigFile, or null
  * @param statusChangeListener where to POST EventBridge-shaped "Step Functions Execution Status Change"
  *                     events, or null
+ * @param httpInvokeHosts the hosts http:invoke tasks may call ({@link HttpInvokeHosts#ANY} unless told;
+ *                     never the engine's own API)
  */
-public record EngineConfig(Clock clock, double timeScale, JsonNode mockConfig, URI statusChangeListener) {
+public record EngineConfig(Clock clock, double timeScale, JsonNode mockConfig, URI statusChangeListener,
+                           HttpInvokeHosts httpInvokeHosts) {
+    public EngineConfig {
+        if (httpInvokeHosts == null) {
+            httpInvokeHosts = HttpInvokeHosts.ANY;
+        }
+    }
+
+    public EngineConfig(Clock clock, double timeScale, JsonNode mockConfig, URI statusChangeListener) {
+        this(clock, timeScale, mockConfig, statusChangeListener, HttpInvokeHosts.ANY);
+    }
+
     public static EngineConfig defaults() {
         return new EngineConfig(Clock.systemUTC(), 1.0, null, null);
+    }
+
+    /** This configuration with http:invoke restricted to {@code hosts}. */
+    public EngineConfig withHttpInvokeHosts(HttpInvokeHosts hosts) {
+        return new EngineConfig(clock, timeScale, mockConfig, statusChangeListener, hosts);
     }
 }

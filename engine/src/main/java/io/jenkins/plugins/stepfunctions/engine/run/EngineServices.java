@@ -9,5 +9,5 @@ import java.util.concurrent.ScheduledExecutorService;
 /** What every execution of one engine shares: time, threads, tokens, activities, mocks, HTTP. */
 record EngineServices(Clock clock, double timeScale, ExecutorService workers, ScheduledExecutorService timers,
                       TaskTokens tokens, Activities activities, MockConfig mocks, StatusChangeNotifier notifier,
-                      LazyHttpClient http, Random random) {
+                      LazyHttpClient http, HttpInvokeGuard httpInvokeGuard, Random random) {
 }

@@ -36,7 +36,8 @@ public final class ExecutionEngine implements AutoCloseable {
         LazyHttpClient http = new LazyHttpClient();
         this.services = new EngineServices(config.clock(), config.timeScale(), workers, timers, new TaskTokens(),
                 new Activities(timers), new MockConfig(config.mockConfig()),
-                new StatusChangeNotifier(config.statusChangeListener(), http, config.clock()), http, new Random());
+                new StatusChangeNotifier(config.statusChangeListener(), http, config.clock()), http,
+                new HttpInvokeGuard(config.httpInvokeHosts()), new Random());
     }
 
     public EngineConfig config() {
@@ -98,6 +99,22 @@ public final class ExecutionEngine implements AutoCloseable {
      */
     public boolean abandonActivityPoll(String activityArn, CompletableFuture<Optional<ActivityTask>> poll) {
         return services.activities().abandon(activityArn, poll);
+    }
+
+    /** The header name every http:invoke request of this engine carries, with {@link #httpInvokeMarker()}. */
+    public static final String HTTP_INVOKE_MARKER_HEADER = HttpInvokeGuard.MARKER_HEADER;
+
+    /**
+     * This engine's marker on its http:invoke requests: the API server that hosts the engine refuses a
+     * request that carries it, so no definition reaches its own engine's API, by whatever name.
+     */
+    public String httpInvokeMarker() {
+        return services.httpInvokeGuard().marker();
+    }
+
+    /** Refuses http:invoke calls to {@code api}, the address this engine's API is served on (any local name for it). */
+    public void refuseHttpInvokeTo(java.net.InetSocketAddress api) {
+        services.httpInvokeGuard().refuse(api);
     }
 
     @Override

@@ -23,20 +23,50 @@ import java.util.concurrent.CompletableFuture;
  * as AWS shapes it. A status outside 2xx fails with {@code States.Http.StatusCode.<code>}.
  */
 final class HttpInvoke {
-    private static final Set<String> RESTRICTED = Set.of("host", "content-length", "connection", "expect", "upgrade");
+    private static final Set<String> RESTRICTED = Set.of("host", "content-length", "connection", "expect", "upgrade",
+            HttpInvokeGuard.MARKER_HEADER.toLowerCase(java.util.Locale.ROOT));
+    private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "HEAD");
+    /** AWS's payload limit: a response body beyond it could never be a state's result. */
+    static final int MAX_RESPONSE_BYTES = StateRun.MAX_PAYLOAD_BYTES;
     private final HttpClient http;
+    private final HttpInvokeGuard guard;
 
-    HttpInvoke(HttpClient http) {
+    HttpInvoke(HttpClient http, HttpInvokeGuard guard) {
         this.http = http;
+        this.guard = guard;
+    }
+
+    /**
+     * Checks the task's Parameters as AWS requires them (ApiEndpoint, Method, Authentication.ConnectionArn
+     * or, for private APIs, InvocationConfig.ConnectionArn); the cause of the failure, or null.
+     */
+    static String invalid(JsonNode parameters) {
+        if (!parameters.path("ApiEndpoint").isTextual()) {
+            return "The http:invoke task needs Parameters.ApiEndpoint, the URL to call (a string).";
+        }
+        if (!parameters.path("Method").isTextual()) {
+            return "The http:invoke task needs Parameters.Method, one of " + new java.util.TreeSet<>(METHODS) + ".";
+        }
+        if (!METHODS.contains(parameters.path("Method").asText())) {
+            return "The http:invoke Method '" + parameters.path("Method").asText() + "' is not one of "
+                    + new java.util.TreeSet<>(METHODS) + ".";
+        }
+        if (!parameters.path("Authentication").path("ConnectionArn").isTextual()
+                && !parameters.path("InvocationConfig").path("ConnectionArn").isTextual()) {
+            return "The http:invoke task needs Parameters.Authentication.ConnectionArn, the ARN of the EventBridge"
+                    + " connection AWS authenticates the call with (AWS requires it; sfn local does not use it),"
+                    + " e.g. \"Authentication\": {\"ConnectionArn\": \"arn:aws:events:us-east-1:123456789012:connection/my-api/1\"}.";
+        }
+        return null;
     }
 
     CompletableFuture<JsonNode> call(JsonNode parameters) {
-        String endpoint = parameters.path("ApiEndpoint").asText(null);
-        if (endpoint == null) {
-            return CompletableFuture.failedFuture(new StatesException(StatesException.RUNTIME,
-                    "The http:invoke task needs Parameters.ApiEndpoint (the URL to call)."));
+        String invalid = invalid(parameters);
+        if (invalid != null) {
+            return CompletableFuture.failedFuture(new StatesException(StatesException.RUNTIME, invalid));
         }
-        String method = parameters.path("Method").asText("GET").toUpperCase(java.util.Locale.ROOT);
+        String endpoint = parameters.path("ApiEndpoint").asText();
+        String method = parameters.path("Method").asText();
         StringBuilder url = new StringBuilder(endpoint);
         JsonNode query = parameters.get("QueryParameters");
         if (query != null && query.isObject() && !query.isEmpty()) {
@@ -53,13 +83,20 @@ final class HttpInvoke {
                                 : EventDetails.text(e.getValue()), StandardCharsets.UTF_8));
             }
         }
+        URI uri;
         HttpRequest.Builder request;
         try {
-            request = HttpRequest.newBuilder(URI.create(url.toString())).timeout(Duration.ofSeconds(60));
+            uri = URI.create(url.toString());
+            request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60));
         } catch (IllegalArgumentException e) {
             return CompletableFuture.failedFuture(new StatesException(StatesException.RUNTIME,
                     "The http:invoke ApiEndpoint is not a valid URL: " + endpoint));
         }
+        String refusal = guard.refusal(uri);
+        if (refusal != null) {
+            return CompletableFuture.failedFuture(new StatesException("States.Http.Socket", refusal));
+        }
+        request.header(HttpInvokeGuard.MARKER_HEADER, guard.marker());
         boolean hasContentType = false;
         JsonNode headers = parameters.get("Headers");
         if (headers != null && headers.isObject()) {
@@ -80,7 +117,75 @@ final class HttpInvoke {
             }
         }
         request.method(method, publisher);
-        return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString()).thenApply(HttpInvoke::result);
+        return http.sendAsync(request.build(), info -> new LimitedBody(MAX_RESPONSE_BYTES,
+                        info.headers().firstValueAsLong("content-length").orElse(-1)))
+                .thenApply(HttpInvoke::result);
+    }
+
+    /**
+     * Reads a response body up to {@code limit} bytes as it arrives; beyond that it cancels the
+     * response (the connection is closed, the rest never read) and fails with States.DataLimitExceeded.
+     */
+    static final class LimitedBody implements HttpResponse.BodySubscriber<String> {
+        private final int limit;
+        private final long declaredLength;
+        private final CompletableFuture<String> body = new CompletableFuture<>();
+        private final java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
+        private java.util.concurrent.Flow.Subscription subscription;
+
+        LimitedBody(int limit, long declaredLength) {
+            this.limit = limit;
+            this.declaredLength = declaredLength;
+        }
+
+        @Override
+        public java.util.concurrent.CompletionStage<String> getBody() {
+            return body;
+        }
+
+        @Override
+        public void onSubscribe(java.util.concurrent.Flow.Subscription s) {
+            subscription = s;
+            if (declaredLength > limit) {
+                tooLarge();
+                return;
+            }
+            s.request(1);
+        }
+
+        @Override
+        public void onNext(java.util.List<java.nio.ByteBuffer> items) {
+            if (body.isDone()) {
+                return;
+            }
+            for (java.nio.ByteBuffer item : items) {
+                if (buffer.size() + (long) item.remaining() > limit) {
+                    tooLarge();
+                    return;
+                }
+                byte[] bytes = new byte[item.remaining()];
+                item.get(bytes);
+                buffer.write(bytes, 0, bytes.length);
+            }
+            subscription.request(1);
+        }
+
+        private void tooLarge() {
+            subscription.cancel();
+            body.completeExceptionally(new StatesException("States.DataLimitExceeded", "The http:invoke response body"
+                    + " is larger than " + limit + " bytes, the payload limit of a state's result; sfn local stopped"
+                    + " reading it there"));
+        }
+
+        @Override
+        public void onError(Throwable error) {
+            body.completeExceptionally(error);
+        }
+
+        @Override
+        public void onComplete() {
+            body.complete(buffer.toString(StandardCharsets.UTF_8));
+        }
     }
 
     private static JsonNode result(HttpResponse<String> response) {

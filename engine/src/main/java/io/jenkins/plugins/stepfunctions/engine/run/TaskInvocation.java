@@ -138,7 +138,7 @@ final class TaskInvocation {
                     })), () -> !done && !execution.status().isTerminal());
             execution.services().activities().schedule(resource, work);
         } else if (http) {
-            new HttpInvoke(execution.services().http().get()).call(parameters).whenComplete((result, error) ->
+            new HttpInvoke(execution.services().http().get(), execution.services().httpInvokeGuard()).call(parameters).whenComplete((result, error) ->
                     execution.guard(() -> run.guarded(attempt, () -> {
                         Throwable cause = error instanceof java.util.concurrent.CompletionException
                                 && error.getCause() != null ? error.getCause() : error;

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.jenkins.plugins.stepfunctions.engine.ApiException;
+import io.jenkins.plugins.stepfunctions.engine.run.ExecutionEngine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -36,13 +37,16 @@ final class ApiHandler implements HttpHandler {
     private final ObjectMapper mapper;
     private final LongPolls longPolls;
     private final boolean loopbackOnly;
+    private final java.util.function.Supplier<String> ownHttpInvokeMarker;
 
     /**
      * {@code loopbackOnly}: the server is bound to loopback, so it answers only requests addressed to a
      * loopback name ({@code Host}); a web page the user visits cannot reach it by DNS rebinding.
      */
     ApiHandler(Map<String, Operation> operations, Map<String, LongPoll.Operation> longPollOperations,
-               FaultInjection faults, ObjectMapper mapper, LongPolls longPolls, boolean loopbackOnly) {
+               FaultInjection faults, ObjectMapper mapper, LongPolls longPolls, boolean loopbackOnly,
+               java.util.function.Supplier<String> ownHttpInvokeMarker) {
+        this.ownHttpInvokeMarker = ownHttpInvokeMarker;
         this.operations = Map.copyOf(operations);
         this.longPollOperations = Map.copyOf(longPollOperations);
         this.faults = faults;
@@ -71,6 +75,11 @@ final class ApiHandler implements HttpHandler {
                         + "' is not a loopback name: sfn local is bound to loopback and answers only requests sent to"
                         + " localhost, 127.0.0.1 or [::1] (protection against DNS rebinding); to serve other names,"
                         + " bind it to another interface", 403);
+            }
+            String marker = exchange.getRequestHeaders().getFirst(ExecutionEngine.HTTP_INVOKE_MARKER_HEADER);
+            if (marker != null && marker.equals(ownHttpInvokeMarker.get())) {
+                throw new ApiException(ApiErrors.ACCESS_DENIED, "This request comes from an http:invoke task of the"
+                        + " engine behind this API: sfn local never lets a definition call its own engine's API", 403);
             }
             if (!exchange.getRequestMethod().equals("POST")) {
                 sendPlain(exchange);

@@ -79,13 +79,18 @@ public final class EngineServer implements AutoCloseable {
 
     /** Starts serving on {@code host:port}; port 0 picks a free port (see {@link #endpoint()}). */
     public static EngineServer start(String host, int port, EngineConfig config) throws IOException {
+        HttpServer http = HttpServer.create(new InetSocketAddress(host, port), 256);
+        InetSocketAddress bound = http.getAddress();
         // The interpreter takes the longest to set up (thread pools, an HTTP client for http:invoke); it
         // is built while the server starts listening, so requests that do not run anything are answered
         // at once and the others wait for it only when they arrive first.
         CompletableFuture<ExecutionEngine> engine = new CompletableFuture<>();
         Thread engineStartup = new Thread(() -> {
             try {
-                engine.complete(new ExecutionEngine(config));
+                ExecutionEngine started = new ExecutionEngine(config);
+                // Before any execution can run: no http:invoke task may call this API.
+                started.refuseHttpInvokeTo(bound);
+                engine.complete(started);
             } catch (RuntimeException | Error e) {
                 LOG.log(System.Logger.Level.ERROR, "the interpreter could not start; executions cannot run", e);
                 engine.completeExceptionally(e);
@@ -116,17 +121,12 @@ public final class EngineServer implements AutoCloseable {
         ThreadPoolExecutor requestThreads = new ThreadPoolExecutor(MAX_REQUEST_THREADS, MAX_REQUEST_THREADS,
                 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), daemonThreads());
         requestThreads.allowCoreThreadTimeOut(true);
-        HttpServer http;
-        try {
-            http = HttpServer.create(new InetSocketAddress(host, port), 256);
-        } catch (IOException | RuntimeException e) {
-            requestThreads.shutdownNow();
-            engine.thenAccept(ExecutionEngine::close);
-            throw e;
-        }
         LongPolls longPolls = new LongPolls(requestThreads, ApiHandler.CONTENT_TYPE);
-        boolean loopback = http.getAddress().getAddress().isLoopbackAddress();
-        http.createContext("/", new ApiHandler(operations, longPollOperations, faults, mapper, longPolls, loopback));
+        boolean loopback = bound.getAddress().isLoopbackAddress();
+        Supplier<String> ownHttpInvokeMarker = () -> engine.isDone() && !engine.isCompletedExceptionally()
+                ? engine.join().httpInvokeMarker() : null;
+        http.createContext("/", new ApiHandler(operations, longPollOperations, faults, mapper, longPolls, loopback,
+                ownHttpInvokeMarker));
         http.setExecutor(requestThreads);
         http.start();
         return new EngineServer(http, requestThreads, engine, faults, longPolls);
@@ -138,6 +138,11 @@ public final class EngineServer implements AutoCloseable {
      */
     public URI endpoint() {
         return endpoint;
+    }
+
+    /** The marker this server's engine puts on its http:invoke requests (which the server refuses). */
+    String httpInvokeMarker() {
+        return engine.join().httpInvokeMarker();
     }
 
     /** GetActivityTask requests held open now, waiting for a task. */

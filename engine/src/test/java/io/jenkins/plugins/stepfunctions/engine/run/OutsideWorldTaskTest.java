@@ -148,7 +148,8 @@ class OutsideWorldTaskTest {
             String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
             Execution e = await(fx.start("{\"StartAt\":\"Call\",\"States\":{\"Call\":{\"Type\":\"Task\",\"Resource\":"
                     + "\"arn:aws:states:::http:invoke\",\"Parameters\":{\"ApiEndpoint\":\"" + url + "\",\"Method\":"
-                    + "\"POST\",\"Headers\":{\"X-Key\":\"k\"},\"QueryParameters\":{\"a\":\"b c\"},\"RequestBody\":"
+                    + "\"POST\",\"Authentication\":{\"ConnectionArn\":\"arn:aws:events:us-east-1:123456789012:connection/h/1\"},"
+                    + "\"Headers\":{\"X-Key\":\"k\"},\"QueryParameters\":{\"a\":\"b c\"},\"RequestBody\":"
                     + "{\"build\":7}},\"End\":true}}}", "{}"));
             assertThat(e.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
             JsonNode out = JSON.readTree(e.output());
