@@ -88,6 +88,10 @@ final class Activities {
         if (q == null) {
             return false;
         }
+        if (!work.wanted.getAsBoolean()) {
+            // Its execution ended (a stop) between scheduling the task and handing it out: nobody gets it.
+            return true;
+        }
         Waiter waiter;
         synchronized (q) {
             waiter = q.waiters.poll();
