@@ -38,6 +38,7 @@ final class JsonataBindings {
             }
         }
         AwsJsonataFunctions.bindInto(frame);
+        BoundedRegexFunctions.bindInto(frame);
         return frame;
     }
 
