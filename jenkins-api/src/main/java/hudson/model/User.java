@@ -1,8 +1,6 @@
 // Signatures only, no upstream code: mirrors jenkinsci/jenkins core/src/main/java/hudson/model/User.java @ jenkins-2.541.3.
 package hudson.model;
 
-import java.util.List;
-
 public class User {
     private User() {
     }
@@ -12,10 +10,6 @@ public class User {
     }
 
     public String getId() {
-        throw new UnsupportedOperationException();
-    }
-
-    public List<String> getAuthorities() {
         throw new UnsupportedOperationException();
     }
 }

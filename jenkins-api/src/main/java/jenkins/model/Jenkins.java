@@ -3,6 +3,8 @@ package jenkins.model;
 
 import hudson.security.AccessControlled;
 import hudson.security.Permission;
+import hudson.security.SecurityRealm;
+import org.springframework.security.core.Authentication;
 
 public class Jenkins implements AccessControlled {
     public static final Permission ADMINISTER = null;
@@ -15,6 +17,14 @@ public class Jenkins implements AccessControlled {
     }
 
     public String getRootUrl() throws IllegalStateException {
+        throw new UnsupportedOperationException();
+    }
+
+    public SecurityRealm getSecurityRealm() {
+        throw new UnsupportedOperationException();
+    }
+
+    public static Authentication getAuthentication2() {
         throw new UnsupportedOperationException();
     }
 }

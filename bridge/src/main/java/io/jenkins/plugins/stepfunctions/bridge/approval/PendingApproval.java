@@ -42,9 +42,9 @@ public record PendingApproval(String id, String executionArn, String state, long
         metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
     }
 
-    /** Whether {@code approver} may answer; an empty submitter list allows anyone. */
+    /** Whether {@code approver} (a name, no groups) may answer; an empty submitter list allows anyone. */
     public boolean allows(String approver) {
-        return submitters.isEmpty() || (approver != null && submitters.stream().anyMatch(s -> s.equalsIgnoreCase(approver.trim())));
+        return ApproverRule.CASE_INSENSITIVE.allows(submitters, ApproverRule.Approver.named(approver));
     }
 
     public PendingApproval withTaskToken(Secret token) {

@@ -10,6 +10,7 @@ import hudson.model.Item;
 import hudson.model.Run;
 import io.jenkins.plugins.stepfunctions.bridge.BridgeException;
 import io.jenkins.plugins.stepfunctions.bridge.approval.AnswerResult;
+import io.jenkins.plugins.stepfunctions.bridge.approval.ApproverRule;
 import io.jenkins.plugins.stepfunctions.bridge.approval.Decision;
 import io.jenkins.plugins.stepfunctions.bridge.approval.PendingApproval;
 import io.jenkins.plugins.stepfunctions.bridge.render.StateStats;
@@ -214,9 +215,9 @@ public final class StepFunctionsRunAction implements RunAction2, EnvironmentCont
         }
         JenkinsServices jenkins = services();
         String user = jenkins.currentUserId();
-        ApproverCheck check = new ApproverCheck(user, jenkins.currentUserAuthorities(), run.hasPermission(Item.BUILD),
-                jenkins.currentUserIsAdministrator());
-        if (!check.allows(view.getSubmitters())) {
+        ApproverRule.Approver approver = new ApproverRule.Approver(user, jenkins.currentUserGroups(),
+                jenkins.currentUserIsAdministrator(), run.hasPermission(Item.BUILD));
+        if (!jenkins.approverRule().allows(view.getSubmitters(), approver)) {
             return new Answer(HttpServletResponse.SC_FORBIDDEN, (user == null ? "Anonymous" : user)
                     + " may not answer this approval" + (view.getSubmitters().isEmpty() ? "" : "; allowed: "
                     + String.join(", ", view.getSubmitters())) + ".");

@@ -107,8 +107,8 @@ public final class ApprovalInputs implements ApprovalPrompt {
     public void closed(PendingApproval approval, String reason) {
         Asked closed = asked.remove(approval.id());
         if (closed != null && closed.context().withdraw()) {
-            log.println("  Input " + ApprovalForm.inputId(approval) + " withdrawn: the approval " + reason
-                    + "; the build goes on following the execution");
+            log.println("  Input " + ApprovalForm.inputId(approval) + " withdrawn (" + reason
+                    + "): the build goes on following the execution");
             stopQuietly(closed);
         }
     }

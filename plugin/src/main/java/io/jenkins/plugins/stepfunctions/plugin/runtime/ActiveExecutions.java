@@ -63,7 +63,7 @@ public final class ActiveExecutions {
 
     /**
      * Answers an approval of a followed execution. The caller has already applied Jenkins' rule for who may
-     * answer (users, groups, administrators: see {@code ApproverCheck}); the bridge's own check knows user
+     * answer (users, groups, administrators: the bridge's {@code ApproverRule} with Jenkins' IdStrategy); the bridge's own check knows user
      * names only and would refuse a group member or an administrator that Jenkins allows.
      *
      * @return empty when this controller does not follow the execution (finished, or not resumed yet)

@@ -8,6 +8,7 @@ import io.jenkins.plugins.stepfunctions.bridge.callback.SharedStatusListeners;
 import io.jenkins.plugins.stepfunctions.bridge.connect.Connection;
 import io.jenkins.plugins.stepfunctions.bridge.connect.CredentialsSpec;
 import io.jenkins.plugins.stepfunctions.bridge.watch.FollowScheduler;
+import io.jenkins.plugins.stepfunctions.bridge.approval.ApproverRule;
 import io.jenkins.plugins.stepfunctions.bridge.watch.PollingPolicy;
 import io.jenkins.plugins.stepfunctions.plugin.connect.SecurityPolicy;
 import java.io.IOException;
@@ -83,8 +84,14 @@ public interface JenkinsServices {
     /** The id of the user making the current HTTP request, or null for anonymous. */
     String currentUserId();
 
-    /** The groups of the user making the current request. */
-    List<String> currentUserAuthorities();
+    /**
+     * The groups of the user making the current request, from the request's authentication (the user record's
+     * own list is empty for anyone but administrators, and outdated).
+     */
+    List<String> currentUserGroups();
+
+    /** How this controller compares user and group ids (its security realm's IdStrategy), for approvals. */
+    ApproverRule approverRule();
 
     /** Whether the user making the current request administers Jenkins. */
     boolean currentUserIsAdministrator();

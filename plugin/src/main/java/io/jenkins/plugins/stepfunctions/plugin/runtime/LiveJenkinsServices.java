@@ -9,6 +9,8 @@ import hudson.FilePath;
 import hudson.console.HyperlinkNote;
 import hudson.model.Run;
 import hudson.model.User;
+import hudson.security.SecurityRealm;
+import io.jenkins.plugins.stepfunctions.bridge.approval.ApproverRule;
 import io.jenkins.plugins.stepfunctions.bridge.callback.CallbackRegistry;
 import io.jenkins.plugins.stepfunctions.bridge.callback.SharedStatusListeners;
 import io.jenkins.plugins.stepfunctions.bridge.callback.SqsStatusListener;
@@ -30,8 +32,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import jenkins.model.IdStrategy;
 import jenkins.model.Jenkins;
 import jenkins.util.Timer;
+import org.springframework.security.core.GrantedAuthority;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
@@ -157,9 +161,16 @@ public final class LiveJenkinsServices implements JenkinsServices {
     }
 
     @Override
-    public List<String> currentUserAuthorities() {
-        User user = User.current();
-        return user == null ? List.of() : user.getAuthorities();
+    public List<String> currentUserGroups() {
+        return Jenkins.getAuthentication2().getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
+    }
+
+    @Override
+    public ApproverRule approverRule() {
+        SecurityRealm realm = Jenkins.get().getSecurityRealm();
+        IdStrategy users = realm.getUserIdStrategy();
+        IdStrategy groups = realm.getGroupIdStrategy();
+        return new ApproverRule(users::equals, groups::equals);
     }
 
     @Override

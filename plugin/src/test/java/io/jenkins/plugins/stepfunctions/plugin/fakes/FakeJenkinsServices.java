@@ -3,6 +3,7 @@ package io.jenkins.plugins.stepfunctions.plugin.fakes;
 import hudson.AbortException;
 import hudson.FilePath;
 import hudson.model.Run;
+import io.jenkins.plugins.stepfunctions.bridge.approval.ApproverRule;
 import io.jenkins.plugins.stepfunctions.bridge.callback.CallbackRegistry;
 import io.jenkins.plugins.stepfunctions.bridge.callback.SharedStatusListeners;
 import io.jenkins.plugins.stepfunctions.bridge.callback.SqsStatusListener;
@@ -242,7 +243,12 @@ public final class FakeJenkinsServices implements JenkinsServices, AutoCloseable
     }
 
     @Override
-    public List<String> currentUserAuthorities() {
+    public ApproverRule approverRule() {
+        return ApproverRule.CASE_INSENSITIVE; // Jenkins' default IdStrategy for users and groups
+    }
+
+    @Override
+    public List<String> currentUserGroups() {
         return groups;
     }
 
