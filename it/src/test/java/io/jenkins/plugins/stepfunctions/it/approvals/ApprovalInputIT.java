@@ -32,7 +32,10 @@ class ApprovalInputIT {
 
     @RegisterExtension
     static final JenkinsWithSfnLocal env = new JenkinsWithSfnLocal()
-            .withInitScript("security", Resources.text("security.groovy"));
+            .withInitScript("security", Resources.text("security.groovy"))
+            .withStateMachine("two-approvals", Resources.text("statemachines/two-approvals.asl.json"))
+            // a test case that mocks nothing: the approval tasks wait for their tokens, no Lambda is called
+            .withMockConfig("{\"StateMachines\": {\"two-approvals\": {\"TestCases\": {\"Live\": {}}}}}");
 
     private static JenkinsRest as(String user) {
         return env.rest().as(user, user + "-Secret-2026");
@@ -160,7 +163,7 @@ class ApprovalInputIT {
 
         assertThat(as("admin").awaitResult(job, build, TIMEOUT)).isEqualTo("SUCCESS");
         String console = as("admin").console(job, build);
-        assertThat(console).contains("withdrawn: the approval answered elsewhere").doesNotContain("Aborted by")
+        assertThat(console).contains("withdrawn (answered elsewhere (TaskSucceeded))").doesNotContain("Aborted by")
                 .contains("RESULT status=SUCCEEDED");
         assertThat(pendingInputs(job, build)).isEmpty();
     }
@@ -182,6 +185,56 @@ class ApprovalInputIT {
         String arn = Consoles.startedExecution(console);
         assertThat(Consoles.enteredStates(console)).as("no event printed twice across the restart")
                 .containsExactlyElementsOf(env.sfn().enteredStatesOutsideMapIterations(arn));
+        assertThat(pendingInputs(job, build)).isEmpty();
+    }
+
+    @Test
+    void twoApprovalsAtOnceAreTwoInputsAndOneThatTimesOutIsWithdrawn() throws Exception {
+        String job = "two-approvals";
+        as("admin").createPipeline(job, """
+                %s {
+                  def r = sfnExecute(stateMachine: '%s#Live', input: '{}', buildMetadata: false, propagate: false)
+                  echo "RESULT status=${r.status}"
+                }
+                """.formatted(env.withStepFunctions(), env.stateMachineArn("two-approvals")));
+        int build = as("admin").build(job);
+        List<String> ids = Eventually.value(TIMEOUT, "two inputs", () -> {
+            List<String> pending = pendingInputs(job, build);
+            return pending.size() == 2 ? pending : null;
+        });
+        assertThat(ids).anyMatch(id -> id.startsWith("ApproveEu-")).anyMatch(id -> id.startsWith("ApproveUs-"));
+        String eu = ids.stream().filter(id -> id.startsWith("ApproveEu-")).findFirst().orElseThrow();
+
+        assertThat(as("bob").postForm("job/" + job + "/" + build + "/input/" + eu + "/proceed",
+                Map.of("json", proceedForm(Map.of("comment", "eu ok")))).status()).isIn(200, 302);
+
+        assertThat(as("admin").awaitResult(job, build, TIMEOUT)).isEqualTo("SUCCESS");
+        String console = as("admin").console(job, build);
+        assertThat(console).contains("Approved by bob: SendTaskSuccess sent")
+                .containsPattern("Input ApproveUs-\\S+ withdrawn \\(timed out\\)")
+                .contains("RESULT status=SUCCEEDED");
+        assertThat(pendingInputs(job, build)).isEmpty();
+    }
+
+    @Test
+    void anExecutionStoppedElsewhereWithdrawsItsInputsAndTheBuildEndsAsTheExecution() throws Exception {
+        String job = "stopped-elsewhere";
+        as("admin").createPipeline(job, """
+                %s {
+                  def r = sfnExecute(stateMachine: '%s#Live', input: '{}', buildMetadata: false, propagate: false)
+                  echo "RESULT status=${r.status}"
+                }
+                """.formatted(env.withStepFunctions(), env.stateMachineArn("two-approvals")));
+        int build = as("admin").build(job);
+        Eventually.value(TIMEOUT, "two inputs", () -> pendingInputs(job, build).size() == 2 ? true : null);
+        String arn = Consoles.startedExecution(as("admin").console(job, build));
+
+        env.sfn().client().stopExecution(b -> b.executionArn(arn).error("Release.Cancelled").cause("from the console"));
+
+        assertThat(as("admin").awaitResult(job, build, TIMEOUT)).isEqualTo("SUCCESS");
+        String console = as("admin").console(job, build);
+        assertThat(console).contains("withdrawn (the execution ended (Aborted))").contains("RESULT status=ABORTED")
+                .doesNotContain("Aborted by");
         assertThat(pendingInputs(job, build)).isEmpty();
     }
 

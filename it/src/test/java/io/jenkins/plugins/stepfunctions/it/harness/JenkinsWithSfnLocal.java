@@ -26,6 +26,7 @@ public final class JenkinsWithSfnLocal implements BeforeAllCallback, AfterAllCal
     private final Map<String, String> ownStateMachines = new LinkedHashMap<>();
     private final List<String> javaOptions = new ArrayList<>();
     private final Map<String, String> initScripts = new LinkedHashMap<>();
+    private com.fasterxml.jackson.databind.JsonNode ownMocks;
     private final Map<String, String> arns = new LinkedHashMap<>();
     private final Examples examples = Examples.fromSystemProperty();
     private RunningJenkins jenkins;
@@ -34,6 +35,16 @@ public final class JenkinsWithSfnLocal implements BeforeAllCallback, AfterAllCal
     /** A state machine of the test's own, created in sfn local under {@code name}. */
     public JenkinsWithSfnLocal withStateMachine(String name, String definition) {
         ownStateMachines.put(name, definition);
+        return this;
+    }
+
+    /** A MockConfigFile of the class's own (its state machines' test cases), merged with the examples'. */
+    public JenkinsWithSfnLocal withMockConfig(String json) {
+        try {
+            ownMocks = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not a MockConfigFile: " + json, e);
+        }
         return this;
     }
 
@@ -64,7 +75,7 @@ public final class JenkinsWithSfnLocal implements BeforeAllCallback, AfterAllCal
         Path logs = Files.createDirectories(Path.of(System.getProperty("it.logs.dir", "target/jenkins-logs")));
         deleteTree(work);
         Files.createDirectories(work);
-        Path mocks = examples.mergedMockConfig(work.resolve("mock-config.json"), null);
+        Path mocks = examples.mergedMockConfig(work.resolve("mock-config.json"), ownMocks);
         sfn = SfnLocal.start(Path.of(System.getProperty("sfn.jar", "../cli/target/sfn.jar")), mocks, TIME_SCALE,
                 logs.resolve(testClass + "-sfn-local.log"));
         for (Examples.Example example : examples.all()) {
