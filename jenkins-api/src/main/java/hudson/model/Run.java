@@ -26,4 +26,12 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
     public EnvVars getEnvironment(TaskListener listener) throws IOException, InterruptedException {
         throw new UnsupportedOperationException();
     }
+
+    public Result getResult() {
+        throw new UnsupportedOperationException();
+    }
+
+    public void setResult(Result r) {
+        throw new UnsupportedOperationException();
+    }
 }

@@ -1,17 +1,14 @@
 package io.jenkins.plugins.stepfunctions.cli;
 
-import io.jenkins.plugins.stepfunctions.cli.testing.Init;
-import io.jenkins.plugins.stepfunctions.cli.testing.JUnitXml;
-import io.jenkins.plugins.stepfunctions.cli.testing.SpecException;
-import io.jenkins.plugins.stepfunctions.cli.testing.Summary;
-import io.jenkins.plugins.stepfunctions.cli.testing.SuiteFiles;
-import io.jenkins.plugins.stepfunctions.cli.testing.TestRunner;
+import io.jenkins.plugins.stepfunctions.testing.Init;
+import io.jenkins.plugins.stepfunctions.testing.SpecException;
+import io.jenkins.plugins.stepfunctions.testing.TestRunner;
+import io.jenkins.plugins.stepfunctions.testing.TestSession;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -98,31 +95,11 @@ public final class TestCommand implements Callable<Integer> {
                 out.flush();
                 return ExitCodes.OK;
             }
-            List<Path> searched = paths.isEmpty() ? List.of(Path.of("")) : paths;
-            SuiteFiles.Found found = SuiteFiles.find(searched);
-            if (found.suites().isEmpty()) {
-                err.println("sfn test: no test files found under " + searched.stream().map(p -> p.toString().isEmpty() ? "." : p.toString()).toList()
-                        + (found.untested().isEmpty() ? " (and no *.asl.json definitions)" : "; definitions without tests: "
-                        + found.untested() + " (sfn test --init DEFINITION writes a first one)"));
-                err.flush();
-                return ExitCodes.BAD_INPUT;
+            TestSession.Report report = TestSession.run(new TestSession.Request(paths, junit, minCoverage, options, !noMissed), out);
+            if (report.coverageBelowMinimum()) {
+                out.println("coverage " + report.coverageText() + " is below --min-coverage " + report.minCoverageText());
             }
-            TestRunner.Results results = new TestRunner(options).run(found.suites());
-            Summary.print(results, out, !noMissed);
-            if (!found.untested().isEmpty()) {
-                out.println("definitions without tests (not run): " + found.untested());
-            }
-            if (junit != null) {
-                JUnitXml.write(results, junit);
-                out.println("JUnit XML: " + junit);
-            }
-            int code = results.allPassed() ? ExitCodes.OK : ExitCodes.FAILED;
-            double percent = results.total().percent();
-            if (minCoverage != null && percent < minCoverage) {
-                out.println(String.format(Locale.ROOT, "coverage %.1f%% is below --min-coverage %s%%", percent,
-                        new java.math.BigDecimal(minCoverage.toString()).stripTrailingZeros().toPlainString()));
-                code = ExitCodes.FAILED;
-            }
+            int code = report.passed() ? ExitCodes.OK : ExitCodes.FAILED;
             out.flush();
             return code;
         } catch (SpecException e) {

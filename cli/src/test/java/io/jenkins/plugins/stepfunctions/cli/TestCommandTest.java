@@ -3,9 +3,9 @@ package io.jenkins.plugins.stepfunctions.cli;
 import static io.jenkins.plugins.stepfunctions.cli.RunCommandTest.sfn;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jenkins.plugins.stepfunctions.cli.testing.Coverage;
-import io.jenkins.plugins.stepfunctions.cli.testing.SuiteFiles;
-import io.jenkins.plugins.stepfunctions.cli.testing.TestRunner;
+import io.jenkins.plugins.stepfunctions.testing.Coverage;
+import io.jenkins.plugins.stepfunctions.testing.SuiteFiles;
+import io.jenkins.plugins.stepfunctions.testing.TestRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -43,6 +43,16 @@ public record BuildContext(JenkinsServices services, PrintStream log, Run<?, ?> 
                 StepFunctionsRunAction.of(run, services), connection, node == null ? null : node.getId());
     }
 
+    /** For a step that calls no AWS API (sfnTest): no connection is resolved, so none needs configuring. */
+    public static BuildContext withoutConnection(StepContext context) throws IOException, InterruptedException {
+        JenkinsServices services = JenkinsServices.of(context);
+        Run<?, ?> run = context.get(Run.class);
+        EnvVars env = context.get(EnvVars.class);
+        FlowNode node = context.get(FlowNode.class);
+        return new BuildContext(services, context.get(TaskListener.class).getLogger(), run, env == null ? new EnvVars() : env,
+                services.workspace(context.get(FilePath.class)), null, null, node == null ? null : node.getId());
+    }
+
     public AwsClients clients() {
         return new AwsClients(connection);
     }

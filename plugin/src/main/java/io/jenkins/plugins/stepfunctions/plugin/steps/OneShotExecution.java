@@ -29,12 +29,17 @@ abstract class OneShotExecution extends StepExecution {
     /** The call; its result is the step's return value. */
     protected abstract Object call(BuildContext build) throws Exception;
 
+    /** What the call gets from Jenkins: by default with the connection resolved (a step that calls AWS). */
+    protected BuildContext buildContext() throws Exception {
+        return BuildContext.of(context);
+    }
+
     /** Returns at once: even the connection (a credential lookup, an STS call for a role) is resolved on the pool. */
     @Override
     public boolean start() throws Exception {
         call = JenkinsServices.of(context).executor().submit(() -> {
             try {
-                Object value = call(BuildContext.of(context));
+                Object value = call(buildContext());
                 complete(value, null);
             } catch (Throwable e) {
                 complete(null, UserErrors.forBuild(e));
@@ -68,7 +73,12 @@ abstract class OneShotExecution extends StepExecution {
 
     @Override
     public void onResume() {
-        complete(null, new AbortException("The controller restarted during this step; its call may or may not"
-                + " have reached AWS. Check the execution and run the step again if needed."));
+        complete(null, new AbortException(afterRestart()));
+    }
+
+    /** Why the step failed when the controller restarted under it (it is not run again by itself). */
+    protected String afterRestart() {
+        return "The controller restarted during this step; its call may or may not have reached AWS."
+                + " Check the execution and run the step again if needed.";
     }
 }

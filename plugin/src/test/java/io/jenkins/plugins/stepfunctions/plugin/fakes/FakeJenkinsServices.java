@@ -215,6 +215,12 @@ public final class FakeJenkinsServices implements JenkinsServices, AutoCloseable
                 Files.createDirectories(file.getParent());
                 Files.writeString(file, content, StandardCharsets.UTF_8);
             }
+
+            @Override
+            public <T extends java.io.Serializable> T runThere(WorkspaceTask<T> task) throws IOException, InterruptedException {
+                failIfAsked();
+                return task.run(workspace);
+            }
         };
     }
 

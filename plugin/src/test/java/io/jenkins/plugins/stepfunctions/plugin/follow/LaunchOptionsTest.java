@@ -37,6 +37,11 @@ class LaunchOptionsTest {
         public void write(String relativePath, String content) {
             throw new AssertionError("launching writes nothing");
         }
+
+        @Override
+        public <T extends java.io.Serializable> T runThere(WorkspaceTask<T> task) {
+            throw new AssertionError("launching runs nothing on the agent");
+        }
     };
 
     @Test

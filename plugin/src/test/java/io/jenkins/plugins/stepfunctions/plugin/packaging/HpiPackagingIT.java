@@ -103,15 +103,17 @@ class HpiPackagingIT {
     }
 
     @Test
-    void bundlesOnlyTheBridgeAndTheSdkModulesNoJenkinsPluginProvides() {
+    void bundlesOnlyTheBridgeTheTestRunnerAndWhatNoJenkinsPluginProvides() {
         // The rest of the SDK comes from aws-java-sdk2-core / -sqs, Jackson from jackson2-api, slf4j from core:
-        // Jenkins asks a plugin's dependencies first, so bundled copies would never load (or clash).
+        // Jenkins asks a plugin's dependencies first, so bundled copies would never load (or clash). sfnTest
+        // brings the test runner, the engine and the engine's JSONPath (with json-smart, asm) and JSONata.
         List<String> libs = hpiEntries.keySet().stream()
                 .filter(name -> name.startsWith("WEB-INF/lib/") && name.endsWith(".jar"))
                 .map(name -> name.substring("WEB-INF/lib/".length()).replaceAll("-[0-9][^-]*(-SNAPSHOT)?\\.jar$", ""))
                 .sorted()
                 .toList();
-        assertThat(libs).containsExactly("aws-step-functions.jar", "sfn", "sfn-bridge", "url-connection-client");
+        assertThat(libs).containsExactly("accessors-smart", "asm", "aws-step-functions.jar", "json-path", "json-smart",
+                "jsonata", "sfn", "sfn-bridge", "sfn-engine", "sfn-testing", "url-connection-client");
         assertThat(hpiEntries.keySet()).as("at the SDK version aws-java-sdk2-core ships")
                 .contains("WEB-INF/lib/url-connection-client-" + System.getProperty("awssdk.version", "2.42.33") + ".jar");
     }

@@ -12,6 +12,9 @@ import io.jenkins.plugins.stepfunctions.plugin.build.StepFunctionsRunAction;
 import io.jenkins.plugins.stepfunctions.plugin.connect.StepFunctionsGlobalConfiguration;
 import io.jenkins.plugins.stepfunctions.plugin.fakes.FakeJenkinsServices;
 import io.jenkins.plugins.stepfunctions.plugin.fakes.FakeRun;
+import io.jenkins.plugins.stepfunctions.plugin.testing.StateMachineTestResult;
+import io.jenkins.plugins.stepfunctions.plugin.testing.StateMachineTestsAction;
+import io.jenkins.plugins.stepfunctions.testing.TestSession;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -81,5 +84,26 @@ class BuildXmlWithXStreamTest {
         assertThat(saved.policy().controllerIdentity()).isTrue();
         assertThat(saved.policy().anyEndpoint()).isFalse();
         assertThat(empty.policy()).isEqualTo(io.jenkins.plugins.stepfunctions.plugin.connect.SecurityPolicy.SAFE);
+    }
+
+    @Test
+    void aTestRunsResultReadsBackWithItsFailuresAndWhatWasNeverTaken() {
+        TestSession.Report report = new TestSession.Report(3, 1, List.of("deploy#Rollback"), 62.5, 5, 8,
+                List.of("catch deploy/Deploy #1 [States.ALL] -> RolledBack", "state deploy/RolledBack"), 80.0,
+                List.of(), 1234);
+        StateMachineTestsAction action = new StateMachineTestsAction(new StateMachineTestResult("statemachines", report, "out/sfn.xml"));
+
+        StateMachineTestsAction read = (StateMachineTestsAction) xstream().fromXML(xstream().toXML(action));
+
+        StateMachineTestResult result = read.getResult();
+        assertThat(result.getCases()).isEqualTo(3);
+        assertThat(result.getPassed()).isEqualTo(2);
+        assertThat(result.getFailedCases()).containsExactly("deploy#Rollback");
+        assertThat(result.getCoverageText()).isEqualTo("62.5% (5 of 8)");
+        assertThat(result.isCoverageBelowMinimum()).isTrue();
+        assertThat(result.getMinCoverageText()).isEqualTo("80%");
+        assertThat(result.getMissed()).hasSize(2);
+        assertThat(result.isPassed()).isFalse();
+        assertThat(result.getJunitFile()).isEqualTo("out/sfn.xml");
     }
 }

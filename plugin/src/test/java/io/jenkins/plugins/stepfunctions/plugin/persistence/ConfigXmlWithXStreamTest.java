@@ -3,6 +3,7 @@ package io.jenkins.plugins.stepfunctions.plugin.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.thoughtworks.xstream.XStream;
+import io.jenkins.plugins.stepfunctions.plugin.freestyle.SfnTestBuilder;
 import io.jenkins.plugins.stepfunctions.plugin.freestyle.StepFunctionsBuilder;
 import org.junit.jupiter.api.Test;
 
@@ -66,5 +67,23 @@ class ConfigXmlWithXStreamTest {
         assertThat(read.isBuildMetadata()).isFalse();
         assertThat(read.getRegion()).isEqualTo("eu-west-1");
         assertThat(read.isStopOnAbort()).isTrue();
+    }
+
+    @Test
+    void testBuilderWithOnlyItsPathsGetsTheDefaultTimeScaleAndTimeLimit() {
+        SfnTestBuilder builder = (SfnTestBuilder) xstream().fromXML("""
+                <io.jenkins.plugins.stepfunctions.plugin.freestyle.SfnTestBuilder>
+                  <tests><paths>statemachines</paths></tests>
+                </io.jenkins.plugins.stepfunctions.plugin.freestyle.SfnTestBuilder>
+                """);
+        SfnTestBuilder empty = (SfnTestBuilder) xstream().fromXML(
+                "<io.jenkins.plugins.stepfunctions.plugin.freestyle.SfnTestBuilder/>");
+
+        assertThat(builder.getPaths()).isEqualTo("statemachines");
+        assertThat(builder.getTimeScale()).isEqualTo(0.001);
+        assertThat(builder.getCaseTimeoutSeconds()).isEqualTo(120);
+        assertThat(builder.getMinCoverage()).isNull();
+        assertThat(empty.getPaths()).isEmpty();
+        assertThat(empty.getTimeScale()).isEqualTo(0.001);
     }
 }

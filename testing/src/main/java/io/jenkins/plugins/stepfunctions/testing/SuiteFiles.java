@@ -1,9 +1,9 @@
-package io.jenkins.plugins.stepfunctions.cli.testing;
+package io.jenkins.plugins.stepfunctions.testing;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.jenkins.plugins.stepfunctions.cli.testing.TestCaseSpec.Approval;
+import io.jenkins.plugins.stepfunctions.testing.TestCaseSpec.Approval;
 import io.jenkins.plugins.stepfunctions.engine.asl.Diagnostic;
 import io.jenkins.plugins.stepfunctions.engine.asl.InvalidDefinitionException;
 import io.jenkins.plugins.stepfunctions.engine.asl.StateMachineDefinition;

@@ -1,7 +1,7 @@
-package io.jenkins.plugins.stepfunctions.cli.testing;
+package io.jenkins.plugins.stepfunctions.testing;
 
-import io.jenkins.plugins.stepfunctions.cli.testing.TestRunner.CaseResult;
-import io.jenkins.plugins.stepfunctions.cli.testing.TestRunner.Results;
+import io.jenkins.plugins.stepfunctions.testing.TestRunner.CaseResult;
+import io.jenkins.plugins.stepfunctions.testing.TestRunner.Results;
 import java.io.PrintWriter;
 import java.util.Locale;
 

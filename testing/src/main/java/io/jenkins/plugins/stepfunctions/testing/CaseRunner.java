@@ -1,4 +1,4 @@
-package io.jenkins.plugins.stepfunctions.cli.testing;
+package io.jenkins.plugins.stepfunctions.testing;
 
 import io.jenkins.plugins.stepfunctions.bridge.approval.Decision;
 import io.jenkins.plugins.stepfunctions.bridge.approval.PendingApproval;
@@ -16,7 +16,7 @@ import io.jenkins.plugins.stepfunctions.bridge.watch.FollowListener;
 import io.jenkins.plugins.stepfunctions.bridge.watch.FollowState;
 import io.jenkins.plugins.stepfunctions.bridge.watch.FollowStats;
 import io.jenkins.plugins.stepfunctions.bridge.watch.PollingPolicy;
-import io.jenkins.plugins.stepfunctions.cli.testing.TestCaseSpec.Approval;
+import io.jenkins.plugins.stepfunctions.testing.TestCaseSpec.Approval;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.stepfunctions.cli.testing;
+package io.jenkins.plugins.stepfunctions.testing;
 
 import java.nio.file.Path;
 
@@ -14,6 +14,13 @@ public final class SpecException extends RuntimeException {
         super(file + (field == null || field.isEmpty() ? "" : ": " + field) + ": " + problem);
         this.file = file;
         this.field = field;
+    }
+
+    /** A problem with no one file to blame (nothing to test under the paths given). */
+    public SpecException(String problem) {
+        super(problem);
+        this.file = null;
+        this.field = null;
     }
 
     public Path file() {

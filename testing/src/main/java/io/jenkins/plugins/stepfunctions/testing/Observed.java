@@ -1,4 +1,4 @@
-package io.jenkins.plugins.stepfunctions.cli.testing;
+package io.jenkins.plugins.stepfunctions.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

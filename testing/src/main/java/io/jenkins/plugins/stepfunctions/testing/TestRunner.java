@@ -1,4 +1,4 @@
-package io.jenkins.plugins.stepfunctions.cli.testing;
+package io.jenkins.plugins.stepfunctions.testing;
 
 import io.jenkins.plugins.stepfunctions.bridge.watch.PollingPolicy;
 import io.jenkins.plugins.stepfunctions.engine.run.EngineConfig;
