@@ -82,6 +82,10 @@ final class TestStateOperations {
         StateTestResult result;
         try {
             result = run.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            // the server is stopping: the run must not outlive the request
+            run.cancel(false);
+            throw e;
         } catch (TimeoutException e) {
             run.cancel(false);
             return object().put("error", "States.Timeout").put("cause", "The state ran longer than the "
