@@ -187,6 +187,15 @@ final class DefinitionParser {
         }
     }
 
+    /**
+     * TestState's state given alone (no StartAt/States around it): parsed as a state of a JSONPath
+     * machine named {@code name}. Its Next, Default and Catch targets are not checked, since the
+     * states they name are not part of the definition.
+     */
+    State singleState(String name, JsonNode node) {
+        return state(name, node, "", QueryLanguage.JSONPATH);
+    }
+
     private State state(String name, JsonNode node, String loc, QueryLanguage top) {
         if (!node.isObject()) {
             error("SCHEMA_VALIDATION_FAILED", loc, "State '" + name + "' must be a JSON object.");

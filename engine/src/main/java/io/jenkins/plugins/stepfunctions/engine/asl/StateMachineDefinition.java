@@ -46,6 +46,37 @@ public final class StateMachineDefinition {
         return new StateMachineDefinition(json, graph, language, timeout == null ? null : timeout.asLong());
     }
 
+    /**
+     * The state TestState runs: the definition is one state object, named {@code SINGLE_STATE_NAME}
+     * (its transitions may name states that are not there), or, when {@code stateName} is given, a
+     * whole state machine, validated as CreateStateMachine validates it, and its top-level state of
+     * that name. Null when the machine has no such state.
+     */
+    public static State testedState(String json, String stateName) throws InvalidDefinitionException {
+        if (stateName != null) {
+            return parse(json).graph().state(stateName);
+        }
+        DefinitionParser parser = new DefinitionParser();
+        JsonNode root = parser.read(json);
+        if (root == null) {
+            throw new InvalidDefinitionException(parser.diagnostics());
+        }
+        if (!root.has("Type") && root.has("States")) {
+            throw new InvalidDefinitionException(List.of(new Diagnostic("ERROR", "SCHEMA_VALIDATION_FAILED", "/",
+                    "The definition is a state machine (StartAt, States): name the state to test with stateName, "
+                            + "or send that one state's JSON object as the definition.")));
+        }
+        State state = parser.singleState(SINGLE_STATE_NAME, root);
+        List<Diagnostic> errors = parser.diagnostics().stream().filter(d -> d.severity().equals("ERROR")).toList();
+        if (!errors.isEmpty()) {
+            throw new InvalidDefinitionException(errors);
+        }
+        return state;
+    }
+
+    /** The name a state tested alone goes by ($$.State.Name): the one AWS's TestState gives it. */
+    public static final String SINGLE_STATE_NAME = "StateName";
+
     /** ValidateStateMachineDefinition: every diagnostic (errors and warnings), empty when valid. */
     public static List<Diagnostic> validate(String json) {
         try {

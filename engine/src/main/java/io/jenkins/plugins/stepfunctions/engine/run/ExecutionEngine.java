@@ -58,6 +58,15 @@ public final class ExecutionEngine implements AutoCloseable {
         return run;
     }
 
+    /**
+     * TestState: runs one state once, through the same state code as an execution, and completes
+     * with how it ended and its inspection data. Nothing is followed: its Next, a catcher's Next and a
+     * retry are reported. Cancel (or complete) the future to drop a run that takes too long.
+     */
+    public CompletableFuture<StateTestResult> testState(StateTestRequest request) {
+        return StateTest.run(services, request);
+    }
+
     public void sendTaskSuccess(String taskToken, String output) {
         try {
             MAPPER.readTree(output);

@@ -77,11 +77,23 @@ final class ExecutionRun implements Execution {
     private Map<String, Integer> mockInvocations;
     private JsonNode lastSerialised;
     private String lastText;
+    /** TestState's probe, null in a real execution (see {@link #runOneState}). */
+    private final StateProbe probe;
+    /** The timers a TestState run set (task timeouts, heartbeats), cancelled when it ends. */
+    private final java.util.List<java.util.concurrent.Future<?>> probeTimers;
+    /** How a TestState run ends; also told when the interpreter crashes. */
+    private java.util.function.Consumer<Step> probeDone;
 
     ExecutionRun(EngineServices services, StartRequest request) {
+        this(services, request, null);
+    }
+
+    ExecutionRun(EngineServices services, StartRequest request, StateProbe probe) {
         this.services = services;
         this.request = request;
         this.startDate = services.clock().instant();
+        this.probe = probe;
+        this.probeTimers = probe == null ? null : new java.util.ArrayList<>();
     }
 
     // ---- Execution -----------------------------------------------------------------------------
@@ -228,6 +240,53 @@ final class ExecutionRun implements Execution {
 
     // ---- lifecycle -----------------------------------------------------------------------------
 
+    /**
+     * TestState: runs {@code state} alone, on a silent lane (no history), and hands {@code done} the
+     * step it ends with and the variables after it. A single-state graph run delivers that step
+     * instead of following it, so the state's Next (or a catcher's) need not exist.
+     */
+    void runOneState(io.jenkins.plugins.stepfunctions.engine.asl.State state, JsonNode input,
+                     Map<String, JsonNode> variables,
+                     java.util.function.BiConsumer<Step, Map<String, JsonNode>> done) {
+        topLane = new Lane(0, true, new HashMap<>(variables));
+        Lane lane = topLane;
+        probeDone = step -> done.accept(step, lane.variables);
+        GraphRun graph = new GraphRun(this, new io.jenkins.plugins.stepfunctions.engine.asl.Graph(state.name(),
+                Map.of(state.name(), state)), lane, false, probeDone, true);
+        post(() -> {
+            Step step = new StateRun(graph, state, input).start();
+            if (step != null) {
+                graph.drive(step);
+            }
+        });
+    }
+
+    /** Ends a TestState run: its timers, task tokens and queued work are dropped. */
+    void endProbe() {
+        synchronized (probeTimers) {
+            probeTimers.forEach(f -> f.cancel(false));
+            probeTimers.clear();
+        }
+        synchronized (ending) {
+            if (!status.isTerminal()) {
+                // not settle(): nobody lists or describes a TestState run, and nobody is told of its end
+                status = ExecutionStatus.SUCCEEDED;
+            }
+        }
+        services.tokens().closeAll(this);
+        if (actor.tryLock()) {
+            try {
+                releaseInterpreterState();
+            } finally {
+                actor.unlock();
+            }
+        }
+    }
+
+    StateProbe probe() {
+        return probe;
+    }
+
     void begin(JsonNode input) {
         actor.lock();
         try {
@@ -344,6 +403,11 @@ final class ExecutionRun implements Execution {
      * RUNNING for good.
      */
     private void crashed(Throwable t) {
+        if (probe != null) {
+            probeDone.accept(new Step.Failed(new StatesException(StatesException.RUNTIME,
+                    "Internal error of the engine: " + t), 0));
+            return;
+        }
         String why = CRASH_CAUSE;
         try {
             why = "Internal error of the engine: " + t;
@@ -437,6 +501,10 @@ final class ExecutionRun implements Execution {
         long nanos = (long) (seconds * services.timeScale() * 1_000_000_000L);
         if (nanos <= 0) {
             guarded.run();
+        } else if (probe != null) {
+            synchronized (probeTimers) {
+                probeTimers.add(services.timers().schedule(guarded, nanos, java.util.concurrent.TimeUnit.NANOSECONDS));
+            }
         } else {
             services.timers().schedule(guarded, nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
         }
@@ -570,7 +638,23 @@ final class ExecutionRun implements Execution {
         if (taskToken != null) {
             ctx.putObject("Task").put("Token", taskToken);
         }
+        if (probe != null && probe.context != null) {
+            // TestState's context: the caller's fields replace (object by object) those the run made
+            ctx = ctx.deepCopy();
+            merge(ctx, probe.context);
+        }
         return ctx;
+    }
+
+    private static void merge(ObjectNode into, ObjectNode from) {
+        from.fields().forEachRemaining(e -> {
+            JsonNode there = into.get(e.getKey());
+            if (there instanceof ObjectNode target && e.getValue() instanceof ObjectNode source) {
+                merge(target, source);
+            } else {
+                into.set(e.getKey(), e.getValue());
+            }
+        });
     }
 
     static String format(Instant instant) {

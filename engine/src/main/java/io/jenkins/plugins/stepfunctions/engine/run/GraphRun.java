@@ -18,13 +18,21 @@ final class GraphRun {
     final Lane lane;
     final boolean topLevel;
     private final Consumer<Step> onDone;
+    /** TestState: the run is one state, whose step goes to {@link #onDone} as it is, Next included. */
+    private final boolean singleState;
 
     GraphRun(ExecutionRun execution, Graph graph, Lane lane, boolean topLevel, Consumer<Step> onDone) {
+        this(execution, graph, lane, topLevel, onDone, false);
+    }
+
+    GraphRun(ExecutionRun execution, Graph graph, Lane lane, boolean topLevel, Consumer<Step> onDone,
+             boolean singleState) {
         this.execution = execution;
         this.graph = graph;
         this.lane = lane;
         this.topLevel = topLevel;
         this.onDone = onDone;
+        this.singleState = singleState;
     }
 
     void start(JsonNode input) {
@@ -32,6 +40,10 @@ final class GraphRun {
     }
 
     void drive(Step step) {
+        if (singleState) {
+            onDone.accept(step);
+            return;
+        }
         int steps = 0;
         while (step instanceof Step.Next next) {
             // ended: stopped from outside, or the history is full; nothing this lane does would count

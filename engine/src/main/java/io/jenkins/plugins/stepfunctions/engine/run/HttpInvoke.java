@@ -60,7 +60,17 @@ final class HttpInvoke {
         return null;
     }
 
+    /** TestState's TRACE view of one call: the request sent and the response received, as AWS shows them. */
+    interface Trace {
+        void exchanged(ObjectNode request, ObjectNode response);
+    }
+
     CompletableFuture<JsonNode> call(JsonNode parameters) {
+        return call(parameters, null);
+    }
+
+    /** {@code trace}, when not null, sees the request and response of a call that got an answer. */
+    CompletableFuture<JsonNode> call(JsonNode parameters, Trace trace) {
         String invalid = invalid(parameters);
         if (invalid != null) {
             return CompletableFuture.failedFuture(new StatesException(StatesException.RUNTIME, invalid));
@@ -117,9 +127,16 @@ final class HttpInvoke {
             }
         }
         request.method(method, publisher);
-        return http.sendAsync(request.build(), info -> new LimitedBody(MAX_RESPONSE_BYTES,
+        HttpRequest built = request.build();
+        String sentBody = body == null || body.isNull() ? "" : body.isTextual() ? body.asText() : EventDetails.text(body);
+        return http.sendAsync(built, info -> new LimitedBody(MAX_RESPONSE_BYTES,
                         info.headers().firstValueAsLong("content-length").orElse(-1)))
-                .thenApply(HttpInvoke::result);
+                .thenApply(response -> {
+                    if (trace != null) {
+                        trace.exchanged(traced(built, sentBody), traced(response));
+                    }
+                    return result(response);
+                });
     }
 
     /**
@@ -186,6 +203,38 @@ final class HttpInvoke {
         public void onComplete() {
             body.complete(buffer.toString(StandardCharsets.UTF_8));
         }
+    }
+
+    private static ObjectNode traced(HttpRequest request, String body) {
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        out.put("protocol", "HTTP/1.1");
+        out.put("method", request.method());
+        out.put("url", request.uri().toString());
+        // the engine's own marker is not part of what the definition asked to send
+        out.put("headers", headersText(request.headers().map(), HttpInvokeGuard.MARKER_HEADER));
+        out.put("body", body);
+        return out;
+    }
+
+    private static ObjectNode traced(HttpResponse<String> response) {
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        out.put("protocol", response.version() == HttpClient.Version.HTTP_2 ? "HTTP/2" : "HTTP/1.1");
+        out.put("statusCode", Integer.toString(response.statusCode()));
+        out.put("statusMessage", statusText(response.statusCode()));
+        out.put("headers", headersText(response.headers().map(), null));
+        out.put("body", response.body() == null ? "" : response.body());
+        return out;
+    }
+
+    private static String headersText(Map<String, java.util.List<String>> headers, String leaveOut) {
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        headers.forEach((k, v) -> {
+            if (leaveOut == null || !k.equalsIgnoreCase(leaveOut)) {
+                var values = out.putArray(k);
+                v.forEach(values::add);
+            }
+        });
+        return EventDetails.text(out);
     }
 
     private static JsonNode result(HttpResponse<String> response) {

@@ -111,6 +111,8 @@ final class StateRun {
                 failState(f);
             } else if (state instanceof State.Task t) {
                 new TaskInvocation(this, t).run();
+            } else if (execution.probe() != null && execution.probe().mock != null) {
+                mockedBranches(execution.probe().mock);
             } else if (state instanceof State.Parallel p) {
                 new ParallelRun(this, p).run();
             } else if (state instanceof State.Map m) {
@@ -126,6 +128,18 @@ final class StateRun {
 
     // ---- state types --------------------------------------------------------------------------
 
+    /**
+     * TestState of a Map or Parallel state with a mock: the mock stands for what its iterations or
+     * branches returned (an array) or for the error they raised; none of them runs.
+     */
+    private void mockedBranches(io.jenkins.plugins.stepfunctions.engine.mock.MockedResponse mock) {
+        if (mock instanceof io.jenkins.plugins.stepfunctions.engine.mock.MockedResponse.Throw t) {
+            failed(new StatesException(t.error(), t.cause()), lane.last, false);
+        } else {
+            finishWithResult(((io.jenkins.plugins.stepfunctions.engine.mock.MockedResponse.Return) mock).value());
+        }
+    }
+
     private void pass(State.Pass p) {
         if (io.jsonata()) {
             JsonataScope scope = jsonataScope(null, null);
@@ -136,11 +150,26 @@ final class StateRun {
         }
         JsonNode effective = select(io.inputPath(), input, "InputPath");
         JsonNode result = io.parameters() != null ? template(io.parameters(), effective) : effective;
+        StateProbe probe = execution.probe();
+        if (probe != null) {
+            // as AWS's TestState shows a Pass state: with Result, the Result stands for InputPath and Parameters
+            if (p.result() == null) {
+                probe.afterInputPath = effective;
+                probe.afterParameters = result;
+            } else {
+                probe.result = p.result();
+            }
+        }
         if (p.result() != null) {
             result = p.result();
         }
         Map<String, JsonNode> assigned = assignPath(io.assign(), result);
-        JsonNode out = select(io.outputPath(), resultPath(io.resultPath(), result), "OutputPath");
+        JsonNode afterResultPath = resultPath(io.resultPath(), result);
+        if (probe != null) {
+            probe.afterResultSelector = result;
+            probe.afterResultPath = afterResultPath;
+        }
+        JsonNode out = select(io.outputPath(), afterResultPath, "OutputPath");
         exit(out, assigned, p.transition().next());
     }
 
@@ -149,7 +178,7 @@ final class StateRun {
         if (io.jsonata()) {
             out = io.output() != null ? jsonata(io.output(), jsonataScope(null, null), "Output") : input;
         } else {
-            out = select(io.outputPath(), select(io.inputPath(), input, "InputPath"), "OutputPath");
+            out = select(io.outputPath(), inspectedInputPath(select(io.inputPath(), input, "InputPath")), "OutputPath");
         }
         exit(out, null, null);
     }
@@ -175,7 +204,7 @@ final class StateRun {
                     () -> io.output() != null ? jsonata(io.output(), scope, "Output") : input);
             return;
         }
-        JsonNode effective = select(io.inputPath(), input, "InputPath");
+        JsonNode effective = inspectedInputPath(select(io.inputPath(), input, "InputPath"));
         PathScope scope = pathScope(effective);
         for (State.ChoiceBranch b : c.choices()) {
             if (ChoiceRules.matches(b.rule(), scope)) {
@@ -198,7 +227,7 @@ final class StateRun {
 
     private void waitState(State.Wait w) {
         Instant wake;
-        JsonNode effective = io.jsonata() ? input : select(io.inputPath(), input, "InputPath");
+        JsonNode effective = io.jsonata() ? input : inspectedInputPath(select(io.inputPath(), input, "InputPath"));
         Instant now = execution.now();
         if (w.seconds() != null) {
             JsonNode v = io.jsonata() ? jsonata(w.seconds(), jsonataScope(null, null), "Seconds") : w.seconds();
@@ -237,7 +266,8 @@ final class StateRun {
             }
         };
         double seconds = (wake.toEpochMilli() - now.toEpochMilli()) / 1000.0;
-        if (seconds <= 0) {
+        if (seconds <= 0 || execution.probe() != null) {
+            // TestState does not wait: it answers at once with where the state would go
             done.run();
         } else {
             int current = attempt;
@@ -271,6 +301,8 @@ final class StateRun {
             error = f.error() == null ? null : textOf(jsonata(f.error(), scope, "Error"));
             cause = f.cause() == null ? null : textOf(jsonata(f.cause(), scope, "Cause"));
         } else {
+            // a Fail state has no InputPath; AWS's TestState shows its input as the value after it all the same
+            inspectedInputPath(input);
             error = f.errorPath() != null ? failField(f.errorPath(), "ErrorPath") : f.error() == null ? null
                     : f.error().asText();
             cause = f.causePath() != null ? failField(f.causePath(), "CausePath") : f.cause() == null ? null
@@ -301,6 +333,10 @@ final class StateRun {
 
     /** Task, Map and Parallel: the raw result goes through ResultSelector/ResultPath/OutputPath or Output. */
     void finishWithResult(JsonNode result) {
+        StateProbe probe = execution.probe();
+        if (probe != null) {
+            probe.result = result;
+        }
         try {
             if (io.jsonata()) {
                 JsonataScope scope = jsonataScope(result, null);
@@ -310,8 +346,12 @@ final class StateRun {
             }
             JsonNode selected = io.resultSelector() != null ? template(io.resultSelector(), result) : result;
             Map<String, JsonNode> assigned = assignPath(io.assign(), selected);
-            exit(select(io.outputPath(), resultPath(io.resultPath(), selected), "OutputPath"), assigned,
-                    state.transition().next());
+            JsonNode afterResultPath = resultPath(io.resultPath(), selected);
+            if (probe != null) {
+                probe.afterResultSelector = selected;
+                probe.afterResultPath = afterResultPath;
+            }
+            exit(select(io.outputPath(), afterResultPath, "OutputPath"), assigned, state.transition().next());
         } catch (StatesException e) {
             fail(e);
         } catch (RuntimeException e) {
@@ -330,6 +370,9 @@ final class StateRun {
         }
         execution.emitDetails(lane, EXITED.get(state.type()), "stateExitedEventDetails",
                 () -> new Details.StateExited(state.name(), text, assignedText(assigned)));
+        if (execution.probe() != null) {
+            execution.probe().next = next;
+        }
         complete(next == null ? new Step.End(output) : new Step.Next(nextState(next), output));
     }
 
@@ -431,16 +474,25 @@ final class StateRun {
      */
     void failed(StatesException e, long previousEventId, boolean failedEvent) {
         String error = e.error() == null ? "" : e.error();
+        StateProbe probe = execution.probe();
         for (int i = 0; i < state.retry().size(); i++) {
             Retrier r = state.retry().get(i);
             if (ErrorMatch.matches(r.errorEquals(), error)) {
-                if (retryCounts[i] < r.maxAttempts()) {
-                    double delay = r.intervalSeconds() * Math.pow(r.backoffRate(), retryCounts[i]);
+                // TestState: the retries already made are the caller's (stateConfiguration.retrierRetryCount)
+                int retries = probe != null ? probe.retrierRetryCount : retryCounts[i];
+                if (retries < r.maxAttempts()) {
+                    double delay = r.intervalSeconds() * Math.pow(r.backoffRate(), retries);
                     if (r.maxDelaySeconds() > 0) {
                         delay = Math.min(delay, r.maxDelaySeconds());
                     }
                     if (r.fullJitter()) {
                         delay = execution.random() * delay;
+                    }
+                    if (probe != null) {
+                        // TestState reports the retry (RETRIABLE) instead of waiting and running the state again
+                        probe.retriable(i, delay);
+                        complete(new Step.Failed(e, previousEventId));
+                        return;
                     }
                     retryCounts[i]++;
                     lane.last = previousEventId;
@@ -455,8 +507,12 @@ final class StateRun {
         if (failedEvent) {
             prev = execution.emitAt(lane, previousEventId, state.type() + "StateFailed", null, null);
         }
-        for (Catcher c : state.catchers()) {
+        for (int i = 0; i < state.catchers().size(); i++) {
+            Catcher c = state.catchers().get(i);
             if (ErrorMatch.matches(c.errorEquals(), error)) {
+                if (probe != null) {
+                    probe.caught(i, e);
+                }
                 lane.last = prev;
                 caught(c, e);
                 return;
@@ -508,6 +564,14 @@ final class StateRun {
     }
 
     // ---- data flow ------------------------------------------------------------------------------
+
+    /** The value after InputPath, noted for TestState's inspection data (the value itself is returned). */
+    JsonNode inspectedInputPath(JsonNode effective) {
+        if (execution.probe() != null) {
+            execution.probe().afterInputPath = effective;
+        }
+        return effective;
+    }
 
     /** The event the state's entered event follows (0 for the first state of an execution). */
     long enteredPrev() {

@@ -70,15 +70,25 @@ final class TaskInvocation {
             parameters = run.io.arguments() != null ? run.jsonata(run.io.arguments(), run.jsonataScope(null, null), "Arguments")
                     : run.input;
         } else {
-            effective = run.select(run.io.inputPath(), run.input, "InputPath");
+            effective = run.inspectedInputPath(run.select(run.io.inputPath(), run.input, "InputPath"));
             parameters = run.io.parameters() != null ? run.template(run.io.parameters(), effective) : effective;
+        }
+        StateProbe probe = execution.probe();
+        if (probe != null) {
+            if (run.io.jsonata()) {
+                probe.afterArguments = parameters;
+            } else {
+                probe.afterParameters = parameters;
+            }
         }
         Long timeout = seconds(task.timeoutSeconds(), task.timeoutSecondsPath(), effective, "TimeoutSeconds");
         heartbeatSeconds = seconds(task.heartbeatSeconds(), task.heartbeatSecondsPath(), effective, "HeartbeatSeconds");
         if (timeout == null && kind == Kind.ACTIVITY) {
             timeout = 99999999L;
         }
-        Optional<MockedResponse> mock = execution.services().mocks().response(
+        // TestState: the request's mock, never the MockConfigFile (its test cases belong to state machines)
+        Optional<MockedResponse> mock = probe != null ? Optional.ofNullable(probe.mock)
+                : execution.services().mocks().response(
                 execution.request().stateMachineName(), execution.request().testCase(), run.state.name(),
                 execution.services().mocks().hasTestCase(execution.request().stateMachineName(),
                         execution.request().testCase()) ? execution.nextMockInvocation(run.state.name()) : 0);
@@ -92,7 +102,8 @@ final class TaskInvocation {
                 ? null : timeout;
         switch (kind) {
             case ACTIVITY -> {
-                if (!execution.services().activities().exists(resource)) {
+                // a TestState mock answers for the worker: the activity need not exist here
+                if (!(probe != null && mock.isPresent()) && !execution.services().activities().exists(resource)) {
                     closeToken();
                     long failed = execution.emit(run.lane, "ActivityScheduleFailed", "activityScheduleFailedEventDetails",
                             () -> EventDetails.errorCause("ActivityDoesNotExist", "Activity " + resource
@@ -138,7 +149,11 @@ final class TaskInvocation {
                     })), () -> !done && !execution.status().isTerminal());
             execution.services().activities().schedule(resource, work);
         } else if (http) {
-            new HttpInvoke(execution.services().http().get(), execution.services().httpInvokeGuard()).call(parameters).whenComplete((result, error) ->
+            HttpInvoke.Trace trace = probe == null ? null : (request, response) -> {
+                probe.httpRequest = request;
+                probe.httpResponse = response;
+            };
+            new HttpInvoke(execution.services().http().get(), execution.services().httpInvokeGuard()).call(parameters, trace).whenComplete((result, error) ->
                     execution.guard(() -> run.guarded(attempt, () -> {
                         Throwable cause = error instanceof java.util.concurrent.CompletionException
                                 && error.getCause() != null ? error.getCause() : error;
@@ -312,6 +327,12 @@ final class TaskInvocation {
     }
 
     private String notRunnable(JsonNode parameters) {
+        if (execution.probe() != null) {
+            return "The Task state '" + run.state.name() + "' calls " + task.resource() + ", which the embedded "
+                    + "engine does not call for real. Give TestState a mock: \"mock\": {\"result\": \"<the JSON the "
+                    + "service would return>\"} or \"mock\": {\"errorOutput\": {\"error\": \"...\", \"cause\": "
+                    + "\"...\"}}; or test an arn:aws:states:::http:invoke call.";
+        }
         String sm = execution.request().stateMachineName();
         String state = run.state.name();
         String example = "{\"StateMachines\":{\"" + sm + "\":{\"TestCases\":{\"HappyPath\":{\"" + state + "\":\""

@@ -112,6 +112,7 @@ public final class EngineServer implements AutoCloseable {
         new VersionAliasOperations(stateMachines, config.clock()).register(operations);
         new ExecutionOperations(stateMachines, executions, runningEngine, mapper, config.clock()).register(operations);
         new TaskTokenOperations(runningEngine, mapper).register(operations);
+        new TestStateOperations(runningEngine, mapper).register(operations);
         Map<String, LongPoll.Operation> longPollOperations = new HashMap<>();
         ActivityOperations activityOperations = new ActivityOperations(activities, runningEngine, tags, config.clock());
         activityOperations.register(operations);

@@ -204,7 +204,7 @@ final class StateMachineOperations {
                 && Objects.equals(current.tracingConfiguration(), revision.tracingConfiguration());
     }
 
-    private static String roleArn(String value) {
+    static String roleArn(String value) {
         if (!ROLE_ARN.matcher(value).matches()) {
             throw ApiErrors.invalidArn(value, "roleArn must be an IAM role ARN such as arn:aws:iam::"
                     + ResourceArn.ACCOUNT + ":role/StepFunctionsRole (sfn local accepts any role)");
