@@ -163,7 +163,7 @@ public final class TransitionRenderer implements Serializable {
             lastFailure.put(state, ec);
             StateStats s = stats.get(state);
             if (s != null) {
-                s.status("FAILED");
+                s.failed(ec[0], ec[1]);
             }
             if (mapDepth == 0) {
                 out.add(line(e.timestamp(), e.id(), LineKind.FAILED, state,

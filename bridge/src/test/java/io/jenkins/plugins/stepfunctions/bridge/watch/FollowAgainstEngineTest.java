@@ -24,8 +24,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class FollowAgainstEngineTest {
-    static final String MOCKS = """
+public class FollowAgainstEngineTest {
+    public static final String MOCKS = """
             {"StateMachines":{
               "redrivable":{"TestCases":{"FailsOnce":{"Deploy":"FailsOnceThenOk"}}},
               "flaky":{"TestCases":{"RetriedThenCaught":{"Deploy":"FailsThrice","Rollback":"Ok"},
@@ -35,7 +35,7 @@ class FollowAgainstEngineTest {
               "FailsThrice":{"0-2":{"Throw":{"Error":"Deploy.Throttled","Cause":"rate exceeded"}}},
               "FailsOnceThenOk":{"0":{"Throw":{"Error":"Deploy.Throttled","Cause":"rate exceeded"}},"1":{"Return":{"ok":true}}},
               "Ok":{"0":{"Return":{"ok":true}}}}}""";
-    static final String FLAKY = """
+    public static final String FLAKY = """
             {"StartAt":"Deploy","States":{
               "Deploy":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Parameters":{"FunctionName":"deploy"},
                 "Retry":[{"ErrorEquals":["Deploy.Throttled"],"MaxAttempts":2,"IntervalSeconds":1}],

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * {@code sfnTest} and the freestyle "Test Step Functions state machines" step in a running Jenkins: the test
  * runner and the embedded engine bundled in the .hpi run a state machine's test cases in the workspace, the
  * console shows a line per case and the coverage, the JUnit XML lands in the workspace, the build page shows
- * the result, a failing case makes the build UNSTABLE and a broken test file fails it naming the file.
+ * the result, a failing case makes the build UNSTABLE and a broken test file fails it naming the file. And a
+ * real deployment written as JUnit XML by {@code sfnExecute(junitFile: ...)}.
  */
 class StateMachineTestsIT {
     private static final Duration TIMEOUT = Duration.ofMinutes(2);
@@ -140,5 +141,27 @@ class StateMachineTestsIT {
         assertThat(jenkins.console(job, build)).contains("PASS  deploy#HappyPath", "JUnit XML: out/" + build + ".xml");
         assertThat(jenkins.page("job/" + job + "/ws/out/" + build + ".xml")).contains("<testcase classname=\"deploy\" name=\"HappyPath\"");
         assertThat(jenkins.page("job/" + job + "/configure")).contains("Test Step Functions state machines", "out/${BUILD_NUMBER}.xml");
+    }
+
+    @Test
+    void sfnExecuteWritesTheDeploymentAsJunitXmlWithAStatePerTestCase() throws Exception {
+        JenkinsRest jenkins = env.rest();
+        String job = "deploy-junit";
+        String testCase = env.examples().example("blue-green").firstTestCase("SUCCEEDED", false);
+        jenkins.createPipeline(job, """
+                node {
+                  %s {
+                    sfnExecute stateMachine: '%s#%s', input: '''%s''', buildMetadata: false, junitFile: 'reports/deploy.xml'
+                  }
+                  def xml = readFile('reports/deploy.xml')
+                  echo "JUNIT suite=${xml.contains('<testsuite name="blue-green"')} cases=${xml.contains('<testcase classname="blue-green" name="')} failures=${xml.contains('failures="0"')}"
+                }
+                """.formatted(env.withStepFunctions(), env.stateMachineArn("blue-green"), testCase,
+                env.examples().example("blue-green").input()));
+
+        int build = jenkins.build(job);
+
+        assertThat(jenkins.awaitResult(job, build, TIMEOUT)).as(jenkins.console(job, build)).isEqualTo("SUCCESS");
+        assertThat(jenkins.console(job, build)).contains("JUNIT suite=true cases=true failures=true");
     }
 }

@@ -9,6 +9,7 @@ import io.jenkins.plugins.stepfunctions.bridge.connect.AwsClients;
 import io.jenkins.plugins.stepfunctions.bridge.connect.Secret;
 import io.jenkins.plugins.stepfunctions.bridge.render.RenderStyle;
 import io.jenkins.plugins.stepfunctions.bridge.render.RenderedLine;
+import io.jenkins.plugins.stepfunctions.bridge.result.ExecutionJUnit;
 import io.jenkins.plugins.stepfunctions.bridge.result.Outcome;
 import io.jenkins.plugins.stepfunctions.bridge.watch.ExecutionFollower;
 import io.jenkins.plugins.stepfunctions.bridge.watch.FollowListener;
@@ -113,6 +114,11 @@ public final class ExecutionWatch {
 
     public ExecutionRecord record() {
         return record;
+    }
+
+    /** The execution as JUnit XML: a test case per state (see {@link ExecutionJUnit}). */
+    public String junitXml(Outcome outcome) {
+        return ExecutionJUnit.render(ExecutionJUnit.stateMachineName(state.executionArn()), outcome, state.renderer().stateStats());
     }
 
     public StepFunctionsRunAction action() {

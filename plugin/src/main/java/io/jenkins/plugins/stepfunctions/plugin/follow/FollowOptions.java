@@ -22,6 +22,7 @@ public final class FollowOptions implements Serializable {
     private String renderStyle;
     private String outputFile;
     private String historyFile;
+    private String junitFile;
     private String approvalStates;
     private String approvalActivities;
     private String waitMode;
@@ -76,6 +77,14 @@ public final class FollowOptions implements Serializable {
         this.historyFile = blankToNull(historyFile);
     }
 
+    public String getJunitFile() {
+        return junitFile;
+    }
+
+    public void setJunitFile(String junitFile) {
+        this.junitFile = blankToNull(junitFile);
+    }
+
     public String getApprovalStates() {
         return approvalStates;
     }
@@ -117,6 +126,7 @@ public final class FollowOptions implements Serializable {
         copy.setRenderStyle(expand.apply(renderStyle));
         copy.setOutputFile(expand.apply(outputFile));
         copy.setHistoryFile(expand.apply(historyFile));
+        copy.setJunitFile(expand.apply(junitFile));
         copy.setApprovalStates(expand.apply(approvalStates));
         copy.setApprovalActivities(expand.apply(approvalActivities));
         copy.setWaitMode(expand.apply(waitMode));

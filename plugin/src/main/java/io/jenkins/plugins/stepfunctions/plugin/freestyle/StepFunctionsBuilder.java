@@ -230,6 +230,15 @@ public final class StepFunctionsBuilder extends Builder {
         follow.setHistoryFile(historyFile);
     }
 
+    public String getJunitFile() {
+        return follow.getJunitFile();
+    }
+
+    @DataBoundSetter
+    public void setJunitFile(String junitFile) {
+        follow.setJunitFile(junitFile);
+    }
+
     public String getApprovalStates() {
         return follow.getApprovalStates();
     }
@@ -399,15 +408,18 @@ public final class StepFunctionsBuilder extends Builder {
     private void finish(ExecutionWatch watch, Outcome outcome, BuildContext build)
             throws IOException, InterruptedException {
         String outputFile = follow.getOutputFile();
-        if (outputFile != null || follow.getHistoryFile() != null) {
+        if (outputFile != null || follow.getHistoryFile() != null || follow.getJunitFile() != null) {
             if (build.workspace() == null) {
-                throw new AbortException("outputFile/historyFile: this build has no workspace to write them to");
+                throw new AbortException("outputFile/historyFile/junitFile: this build has no workspace to write them to");
             }
             if (outputFile != null) {
                 build.workspace().write(outputFile, ResultMap.outputJson(outcome));
             }
             if (follow.getHistoryFile() != null) {
                 build.workspace().write(follow.getHistoryFile(), watch.action().historyJson(watch.record()));
+            }
+            if (follow.getJunitFile() != null) {
+                build.workspace().write(follow.getJunitFile(), watch.junitXml(outcome));
             }
         }
         watch.action().finished(watch.record(), outcome, outputFile);

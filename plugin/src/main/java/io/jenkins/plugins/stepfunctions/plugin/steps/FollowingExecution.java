@@ -198,6 +198,9 @@ abstract class FollowingExecution extends StepExecution {
                 workspace("historyFile").write(follow.getHistoryFile(),
                         finished.action().historyJson(finished.record()));
             }
+            if (follow.getJunitFile() != null) {
+                workspace("junitFile").write(follow.getJunitFile(), finished.junitXml(outcome));
+            }
             finished.action().finished(finished.record(), outcome, outputFile);
             context.saveState();
             if (!outcome.succeeded() && follow.isPropagate()) {

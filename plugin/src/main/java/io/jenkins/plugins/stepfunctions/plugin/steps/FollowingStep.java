@@ -66,6 +66,15 @@ public abstract class FollowingStep extends Step {
         follow.setHistoryFile(historyFile);
     }
 
+    public String getJunitFile() {
+        return follow.getJunitFile();
+    }
+
+    @DataBoundSetter
+    public void setJunitFile(String junitFile) {
+        follow.setJunitFile(junitFile);
+    }
+
     public String getApprovalStates() {
         return follow.getApprovalStates();
     }

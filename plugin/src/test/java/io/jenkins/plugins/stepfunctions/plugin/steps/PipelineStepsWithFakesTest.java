@@ -571,6 +571,20 @@ class PipelineStepsWithFakesTest {
     }
 
     @Test
+    void junitFileWritesAStatePerTestCaseForTheTestTrend() throws Exception {
+        engine.stateMachine("deploy-ok");
+        SfnExecuteStep step = new SfnExecuteStep("deploy-ok");
+        step.setInput("{\"version\":\"1.0.0\"}");
+        step.setJunitFile("reports/deploy-states.xml");
+        FakeStepContext context = context();
+        run(step.start(context), context);
+
+        String xml = java.nio.file.Files.readString(dir.resolve("workspace/reports/deploy-states.xml"));
+        assertThat(xml).startsWith("<?xml").contains("<testsuite name=\"deploy-ok\"", "failures=\"0\"",
+                "<testcase classname=\"deploy-ok\" name=\"");
+    }
+
+    @Test
     void theHistoryOnTheBuildPageShowsTheApprovalsTaskTokenRedacted() throws Exception {
         engine.stateMachine("approval");
         FakeStepContext context = context();
