@@ -29,6 +29,10 @@ public final class JenkinsWithSfnLocal implements BeforeAllCallback, AfterAllCal
     private com.fasterxml.jackson.databind.JsonNode ownMocks;
     private final Map<String, String> arns = new LinkedHashMap<>();
     private final Examples examples = Examples.fromSystemProperty();
+    private final List<InboundAgent> agents = new ArrayList<>();
+    private JenkinsFromSource from;
+    private Path work;
+    private Path logs;
     private RunningJenkins jenkins;
     private SfnLocal sfn;
 
@@ -70,9 +74,9 @@ public final class JenkinsWithSfnLocal implements BeforeAllCallback, AfterAllCal
             System.err.println("\n*** " + message + " ***\n");
             throw new TestAbortedException(message);
         }
-        JenkinsFromSource from = ((JenkinsFromSource.Available) found).jenkins();
-        Path work = Path.of(System.getProperty("it.work.dir", "target/it-work")).resolve(testClass);
-        Path logs = Files.createDirectories(Path.of(System.getProperty("it.logs.dir", "target/jenkins-logs")));
+        from = ((JenkinsFromSource.Available) found).jenkins();
+        work = Path.of(System.getProperty("it.work.dir", "target/it-work")).resolve(testClass);
+        logs = Files.createDirectories(Path.of(System.getProperty("it.logs.dir", "target/jenkins-logs")));
         deleteTree(work);
         Files.createDirectories(work);
         Path mocks = examples.mergedMockConfig(work.resolve("mock-config.json"), ownMocks);
@@ -95,6 +99,7 @@ public final class JenkinsWithSfnLocal implements BeforeAllCallback, AfterAllCal
     @Override
     public void afterAll(ExtensionContext context) throws Exception {
         try {
+            agents.forEach(InboundAgent::close);
             if (jenkins != null) {
                 jenkins.stop();
                 List<JenkinsLog.Entry> problems = JenkinsLog.pluginProblems(jenkins.log());
@@ -109,6 +114,15 @@ public final class JenkinsWithSfnLocal implements BeforeAllCallback, AfterAllCal
                 sfn.close();
             }
         }
+    }
+
+    /** An inbound agent in its own JVM, labelled with its name; stopped after the class. */
+    public InboundAgent agent(String name) throws IOException, InterruptedException {
+        Path dir = Files.createDirectories(work.resolve("agent-" + name));
+        InboundAgent agent = InboundAgent.start(rest(), from.java(), name, dir,
+                logs.resolve(work.getFileName() + "-agent-" + name + ".log"));
+        agents.add(agent);
+        return agent;
     }
 
     public RunningJenkins jenkins() {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.stepfunctions.it.harness.JenkinsRest;
 import io.jenkins.plugins.stepfunctions.it.harness.JenkinsWithSfnLocal;
+import io.jenkins.plugins.stepfunctions.it.harness.InboundAgent;
+import java.nio.file.Files;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -163,5 +165,27 @@ class StateMachineTestsIT {
 
         assertThat(jenkins.awaitResult(job, build, TIMEOUT)).as(jenkins.console(job, build)).isEqualTo("SUCCESS");
         assertThat(jenkins.console(job, build)).contains("JUNIT suite=true cases=true failures=true");
+    }
+
+    @Test
+    void onAnAgentTheTestsRunThereThroughRemotingAndTheirFilesLandInTheAgentsWorkspace() throws Exception {
+        InboundAgent agent = env.agent("tester");
+        JenkinsRest jenkins = env.rest();
+        String job = "sfn-test-on-agent";
+        jenkins.createPipeline(job, """
+                node('tester') {
+                %s
+                  def r = sfnTest paths: 'sm', junitFile: 'out/agent.xml'
+                  echo "RESULT passed=${r.passed} coverage=${r.coverage}"
+                }
+                """.formatted(writeFiles(tests("[\"Deploy\", \"Done\"]"))));
+
+        int build = jenkins.build(job);
+
+        assertThat(jenkins.awaitResult(job, build, TIMEOUT)).as(jenkins.console(job, build)).isEqualTo("SUCCESS");
+        assertThat(jenkins.console(job, build)).contains("Running on tester", "PASS  deploy#HappyPath",
+                "RESULT passed=true coverage=50.0");
+        assertThat(Files.readString(agent.root().resolve("workspace/" + job + "/out/agent.xml")))
+                .contains("<testcase classname=\"deploy\" name=\"HappyPath\"");
     }
 }
