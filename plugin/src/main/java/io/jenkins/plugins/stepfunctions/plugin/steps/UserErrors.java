@@ -1,10 +1,7 @@
 package io.jenkins.plugins.stepfunctions.plugin.steps;
 
 import hudson.AbortException;
-import io.jenkins.plugins.stepfunctions.bridge.BridgeException;
-import java.util.concurrent.CompletionException;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.exception.SdkException;
+import io.jenkins.plugins.stepfunctions.bridge.connect.CallFailure;
 
 /**
  * Errors a user can cause become {@link AbortException}s, which Jenkins prints as one line without a stack
@@ -15,20 +12,15 @@ final class UserErrors {
     }
 
     static Throwable forBuild(Throwable error) {
-        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        if (cause instanceof BridgeException bridge) {
-            return new AbortException(bridge.getMessage());
-        }
-        if (cause instanceof AwsServiceException aws && (aws.awsErrorDetails() == null || aws.awsErrorDetails().errorCode() == null)) {
-            return new AbortException("endpoint: answered HTTP " + aws.statusCode() + " without a Step Functions error:"
-                    + " it is not a Step Functions endpoint; check the endpoint (and the region) of withStepFunctions or the job");
-        }
-        if (cause instanceof AwsServiceException aws) {
-            return new AbortException(aws.awsErrorDetails().errorCode() + ": " + aws.awsErrorDetails().errorMessage());
-        }
-        if (cause instanceof SdkException sdk) {
-            return new AbortException("Step Functions call failed: " + sdk.getMessage());
-        }
-        return cause;
+        CallFailure failure = CallFailure.of(error);
+        return switch (failure.kind()) {
+            case USER_INPUT, SERVICE -> new AbortException(failure.message());
+            case NOT_STEP_FUNCTIONS -> new AbortException("endpoint: " + failure.message()
+                    + "; check the endpoint (and the region) of withStepFunctions or the job");
+            case NO_CREDENTIALS -> new AbortException(failure.message() + "; give withStepFunctions (or the job) a credentialsId"
+                    + " of an AWS credential, or let the controller use its own identity in Manage Jenkins > System");
+            case UNREACHABLE -> new AbortException(failure.message() + "; check the endpoint, the region and the network");
+            case UNEXPECTED -> CallFailure.unwrap(error);
+        };
     }
 }
