@@ -7,11 +7,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.services.sfn.model.HistoryEvent;
 
-/** History events as the JSON GetExecutionHistory returns (AWS's field names), for files and build pages. */
+/**
+ * History events as the JSON GetExecutionHistory returns (AWS's field names), for result files, the history a
+ * build keeps and build pages: the one writer of history JSON. Walks the SDK's own field metadata, so every
+ * event type and detail is kept.
+ */
 public final class HistoryJson {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -61,6 +66,9 @@ public final class HistoryJson {
             ObjectNode o = JSON.createObjectNode();
             m.forEach((k, x) -> o.set(String.valueOf(k), value(x)));
             return o;
+        }
+        if (v instanceof SdkBytes bytes) {
+            return JSON.getNodeFactory().binaryNode(bytes.asByteArray());
         }
         return JSON.valueToTree(v instanceof Enum<?> ? v.toString() : v);
     }

@@ -10,6 +10,7 @@ import io.jenkins.plugins.stepfunctions.bridge.connect.Secret;
 import io.jenkins.plugins.stepfunctions.bridge.render.RenderStyle;
 import io.jenkins.plugins.stepfunctions.bridge.render.RenderedLine;
 import io.jenkins.plugins.stepfunctions.bridge.result.ExecutionJUnit;
+import io.jenkins.plugins.stepfunctions.bridge.result.HistoryJson;
 import io.jenkins.plugins.stepfunctions.bridge.result.Outcome;
 import io.jenkins.plugins.stepfunctions.bridge.watch.ExecutionFollower;
 import io.jenkins.plugins.stepfunctions.bridge.watch.FollowListener;
@@ -136,7 +137,7 @@ public final class ExecutionWatch {
 
         @Override
         public void event(HistoryEvent event) {
-            ObjectNode json = HistoryEventJson.event(event);
+            ObjectNode json = HistoryJson.event(event);
             action.appendHistory(record, callbackSecret == null ? json : withoutCallbackSecret(json));
         }
 
