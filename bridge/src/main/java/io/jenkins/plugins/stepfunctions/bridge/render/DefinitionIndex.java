@@ -6,6 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ArrayList;
+import java.util.List;
+import io.jenkins.plugins.stepfunctions.engine.StatesException;
+import io.jenkins.plugins.stepfunctions.engine.run.ErrorMatch;
 
 /**
  * The states of a definition by name, nested ones (Parallel branches, Map processors) included: the
@@ -51,19 +55,18 @@ public final class DefinitionIndex {
         return Optional.ofNullable(states.get(name));
     }
 
-    /** Retry MaxAttempts of the first retrier matching the error (AWS default 3), empty without a retrier. */
+    /** Retry MaxAttempts of the first retrier matching the error as the engine matches it (AWS default 3), empty without one. */
     public Optional<Integer> maxAttempts(String stateName, String error) {
         JsonNode retry = state(stateName).map(n -> n.get("Retry")).orElse(null);
         if (retry == null || !retry.isArray()) {
             return Optional.empty();
         }
         for (JsonNode retrier : retry) {
-            for (JsonNode e : retrier.path("ErrorEquals")) {
-                String name = e.asText();
-                if (name.equals(error) || name.equals("States.ALL")
-                        || (name.equals("States.TaskFailed") && error != null && !error.startsWith("States.Timeout"))) {
-                    return Optional.of(retrier.path("MaxAttempts").asInt(3));
-                }
+            List<String> errorEquals = new ArrayList<>();
+            retrier.path("ErrorEquals").forEach(e -> errorEquals.add(e.asText()));
+            // an error the history did not name can only have been matched by States.ALL
+            if (error == null ? errorEquals.contains(StatesException.ALL) : ErrorMatch.matches(errorEquals, error)) {
+                return Optional.of(retrier.path("MaxAttempts").asInt(3));
             }
         }
         return Optional.empty();
