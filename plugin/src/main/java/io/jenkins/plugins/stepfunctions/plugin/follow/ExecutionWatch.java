@@ -45,27 +45,80 @@ public final class ExecutionWatch {
     private Following following;
     private SharedStatusListeners.Subscription statusEvents;
 
-    /**
-     * @param progress       called after events were delivered (the Pipeline step saves its state there)
-     * @param callbackSecret the secret of the execution's callback URL, or null
-     * @param eventQueueUrl  the SQS queue of EventBridge status-change events that wake the follower, or null
-     * @param prompt         where people are asked to answer approvals, or null for the build page
-     */
-    public ExecutionWatch(JenkinsServices services, AwsClients clients, FollowState state, PrintStream log,
-            RenderStyle style, StepFunctionsRunAction action, Runnable progress, Secret callbackSecret,
-            String eventQueueUrl, ApprovalPrompt prompt) {
-        this.services = services;
-        this.clients = clients;
-        this.state = state;
-        this.log = log;
-        this.style = style;
-        this.action = action;
-        this.record = action.record(state.executionArn(),
-                ConsoleUrls.execution(clients.connection(), state.executionArn()));
-        this.progress = progress;
-        this.callbackSecret = callbackSecret;
-        this.eventQueueUrl = eventQueueUrl;
-        this.prompt = prompt != null ? prompt : new BuildPagePrompt(services, log, action);
+    private ExecutionWatch(Builder b) {
+        this.services = b.services;
+        this.clients = b.clients;
+        this.state = b.state;
+        this.log = b.log;
+        this.style = b.style;
+        this.action = b.action;
+        this.record = action.record(state.executionArn(), ConsoleUrls.execution(clients.connection(), state.executionArn()));
+        this.progress = b.progress;
+        this.callbackSecret = b.callbackSecret;
+        this.eventQueueUrl = b.eventQueueUrl;
+        this.prompt = b.prompt != null ? b.prompt : new BuildPagePrompt(services, log, action);
+    }
+
+    /** A watch of {@code state}'s execution, printing to {@code log} and recording on {@code action}. */
+    public static Builder of(JenkinsServices services, AwsClients clients, FollowState state, PrintStream log,
+            StepFunctionsRunAction action) {
+        return new Builder(services, clients, state, log, action);
+    }
+
+    /** The optional parts of a watch, named; the defaults are those of a plain polling follow. */
+    public static final class Builder {
+        private final JenkinsServices services;
+        private final AwsClients clients;
+        private final FollowState state;
+        private final PrintStream log;
+        private final StepFunctionsRunAction action;
+        private RenderStyle style = RenderStyle.PLAIN;
+        private Runnable progress = () -> { };
+        private Secret callbackSecret;
+        private String eventQueueUrl;
+        private ApprovalPrompt prompt;
+
+        private Builder(JenkinsServices services, AwsClients clients, FollowState state, PrintStream log,
+                StepFunctionsRunAction action) {
+            this.services = services;
+            this.clients = clients;
+            this.state = state;
+            this.log = log;
+            this.action = action;
+        }
+
+        public Builder style(RenderStyle style) {
+            this.style = style;
+            return this;
+        }
+
+        /** Called after events were delivered (the Pipeline step saves its state there). */
+        public Builder progress(Runnable progress) {
+            this.progress = progress;
+            return this;
+        }
+
+        /** The secret of the execution's callback URL (callback wait mode). */
+        public Builder callbackSecret(Secret callbackSecret) {
+            this.callbackSecret = callbackSecret;
+            return this;
+        }
+
+        /** The SQS queue of EventBridge status-change events that wake the follower (sqs wait mode). */
+        public Builder eventQueueUrl(String eventQueueUrl) {
+            this.eventQueueUrl = eventQueueUrl;
+            return this;
+        }
+
+        /** Where people are asked to answer approvals; default the build page. */
+        public Builder prompt(ApprovalPrompt prompt) {
+            this.prompt = prompt;
+            return this;
+        }
+
+        public ExecutionWatch build() {
+            return new ExecutionWatch(this);
+        }
     }
 
     /** Starts following; completes with the outcome, or exceptionally when following fails or is cancelled. */

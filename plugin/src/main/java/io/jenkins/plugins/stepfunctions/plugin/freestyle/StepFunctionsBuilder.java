@@ -367,11 +367,13 @@ public final class StepFunctionsBuilder extends Builder {
         try (AwsClients clients = build.clients()) {
             Secret callbackSecret = follow.callbacks() ? services.callbacks().issue() : null;
             Launched launched = StartedExecutions.launch(build, clients, stateMachine, launch, callbackSecret);
-            ExecutionWatch watch = new ExecutionWatch(services, clients,
-                    new FollowState(launched.executionArn(), follow.approvalRules()), build.log(), follow.style(),
-                    build.action(), () -> { }, callbackSecret,
-                    follow.waitMode() == FollowOptions.WaitMode.SQS ? follow.getEventQueueUrl() : null,
-                    null); // freestyle has no input step: approvals are answered on the build page
+            // freestyle has no input step: approvals are answered on the build page (the default prompt)
+            ExecutionWatch watch = ExecutionWatch.of(services, clients,
+                            new FollowState(launched.executionArn(), follow.approvalRules()), build.log(), build.action())
+                    .style(follow.style())
+                    .callbackSecret(callbackSecret)
+                    .eventQueueUrl(follow.waitMode() == FollowOptions.WaitMode.SQS ? follow.getEventQueueUrl() : null)
+                    .build();
             Outcome outcome = await(watch, clients, build);
             finish(watch, outcome, build);
         } catch (BridgeException e) {

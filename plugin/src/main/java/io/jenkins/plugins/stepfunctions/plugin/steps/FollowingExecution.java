@@ -154,11 +154,14 @@ abstract class FollowingExecution extends StepExecution {
 
     private void followNow() {
         try {
-            ExecutionWatch started = new ExecutionWatch(build.services(), clients, state, build.log(), follow.style(),
-                    build.action(), this::progress, follow.callbacks() ? callbackSecret() : null,
-                    follow.waitMode() == FollowOptions.WaitMode.SQS ? follow.getEventQueueUrl() : null,
-                    follow.approvals() == FollowOptions.Approvals.INPUT
-                            ? new ApprovalInputs(context, build.services(), build.log()) : null);
+            ExecutionWatch started = ExecutionWatch.of(build.services(), clients, state, build.log(), build.action())
+                    .style(follow.style())
+                    .progress(this::progress)
+                    .callbackSecret(follow.callbacks() ? callbackSecret() : null)
+                    .eventQueueUrl(follow.waitMode() == FollowOptions.WaitMode.SQS ? follow.getEventQueueUrl() : null)
+                    .prompt(follow.approvals() == FollowOptions.Approvals.INPUT
+                            ? new ApprovalInputs(context, build.services(), build.log()) : null)
+                    .build();
             watch = started;
             if (deadlineMillis > 0) {
                 timeout = build.services().timer().schedule(this::timedOut,
