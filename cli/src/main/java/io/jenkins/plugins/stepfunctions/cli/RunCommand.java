@@ -125,7 +125,7 @@ public final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
-            PollingPolicy policy = PollingPolicy.defaults();
+            PollingPolicy policy = connection.pollingPolicy();
             if (!local && (mockConfig != null || timeScale != 1)) {
                 throw usage((mockConfig != null ? "--mock-config" : "--time-scale") + " works with --local only (the embedded engine);"
                         + " add --local, or drop it when running on AWS or another endpoint");
@@ -138,7 +138,8 @@ public final class RunCommand implements Callable<Integer> {
                 try (EngineApi api = EngineApi.start(new EngineConfig(Clock.systemUTC(), timeScale, mockConfigJson(), null))) {
                     SfnClient sfn = new InProcessSfnClient(api);
                     // polls no faster than every 10 ms, but heartbeats and Wait lines at the engine's exact pace
-                    PollingPolicy paced = (timeScale < 1 ? policy.scaled(Math.max(timeScale, 0.02)) : policy).pacedAt(timeScale);
+                    PollingPolicy aws = PollingPolicy.defaults();
+                    PollingPolicy paced = (timeScale < 1 ? aws.scaled(Math.max(timeScale, 0.02)) : aws).pacedAt(timeScale);
                     err.println("sfn run: embedded engine in this process");
                     return launchAndFollow(sfn, true, err,
                             () -> new FollowSession(api, sfn, follow, out, err, terminal(), paced));
