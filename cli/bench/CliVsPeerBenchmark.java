@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * `sfn run --local` against the command line of aws-local-stepfunctions (`local-sfn`, the npm peer the engine is
  * cross-checked against), whole process, side by side in one run: every repetition runs each workload once with
- * each command line, the order rotated from one repetition to the next, and the medians are compared. Run after
+ * each command line, the order rotated from one repetition to the next, and the medians are compared (the ratio of
+ * the medians, and the median of each repetition's ratio, whose two times ran under the same load). Run after
  * `./mvnw -B -q -pl cli -am package -DskipTests` and `(cd engine/crosscheck && npm ci)`:
  *
  *   java cli/bench/CliVsPeerBenchmark.java [--runs 5] [--loops 3000,6000] [--peer PATH] [--no-jar] [--baseline-jar JAR]
@@ -122,6 +123,12 @@ public class CliVsPeerBenchmark {
                 rule.append(" ---: |");
             }
         }
+        for (Cli cli : clis) {
+            if (!cli.peer()) {
+                header.append(" same-run ratio, `").append(cli.name()).append("` |");
+                rule.append(" ---: |");
+            }
+        }
         System.out.println(header);
         System.out.println(rule);
         for (Workload w : workloads) {
@@ -134,6 +141,16 @@ public class CliVsPeerBenchmark {
             for (Cli cli : clis) {
                 if (!cli.peer()) {
                     row.append(String.format(" %.2f |", median(byCli.get(cli.name())) / peerMedian));
+                }
+            }
+            for (Cli cli : clis) {
+                if (!cli.peer()) {
+                    // each run's time over the peer's in the same run (both under the same load), their median
+                    List<Double> ratios = new ArrayList<>();
+                    for (int r = 0; r < runs; r++) {
+                        ratios.add(byCli.get(cli.name()).get(r) / byCli.get("local-sfn").get(r));
+                    }
+                    row.append(String.format(" %.2f |", median(ratios)));
                 }
             }
             System.out.println(row);
