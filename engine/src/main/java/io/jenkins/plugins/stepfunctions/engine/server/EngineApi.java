@@ -98,7 +98,14 @@ public final class EngineApi implements AutoCloseable {
         try {
             LongPoll.Operation longPoll = longPollOperations.get(operation);
             if (longPoll != null) {
-                return longPoll.start(request).answer().get();
+                LongPoll poll = longPoll.start(request);
+                try {
+                    return poll.answer().get();
+                } catch (InterruptedException e) {
+                    // the caller gave up: no task may be handed to a poll nobody reads
+                    poll.abandon().run();
+                    throw e;
+                }
             }
             Operation handler = operations.get(operation);
             if (handler == null) {
