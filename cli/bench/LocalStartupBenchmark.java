@@ -11,7 +11,8 @@ import java.util.List;
  * How long `sfn local` takes from process start to its first answered API request.
  * Run after `./mvnw -pl engine,cli -am package`:
  *   java cli/bench/LocalStartupBenchmark.java cli/target/sfn.jar 10
- * For each run it picks a free port, starts `java -jar sfn.jar local --port P`, and sends
+ *   java cli/bench/LocalStartupBenchmark.java cli/target/sfn 10       (the launcher, with its class-data archive)
+ * For each run it picks a free port, starts `java -jar sfn.jar local --port P` (or `sfn local --port P`), and sends
  * ListStateMachines every 5 ms until one is answered with HTTP 200. Besides the wall-clock time it
  * reports the CPU time the process had used by then: on a machine shared with other work the wall
  * time mostly measures the queue for the CPU, the CPU time what starting up costs.
@@ -29,7 +30,9 @@ public class LocalStartupBenchmark {
                 port = probe.getLocalPort();
             }
             long start = System.nanoTime();
-            Process process = new ProcessBuilder(javaCommand, "-jar", jar, "local", "--port", Integer.toString(port))
+            List<String> command = new ArrayList<>(jar.endsWith(".jar") ? List.of(javaCommand, "-jar", jar) : List.of(jar));
+            command.addAll(List.of("local", "--port", Integer.toString(port)));
+            Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             try {
                 while (!answers(port)) {

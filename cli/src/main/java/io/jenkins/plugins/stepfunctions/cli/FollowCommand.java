@@ -1,7 +1,6 @@
 package io.jenkins.plugins.stepfunctions.cli;
 
 import io.jenkins.plugins.stepfunctions.bridge.connect.AwsClients;
-import io.jenkins.plugins.stepfunctions.bridge.watch.PollingPolicy;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
@@ -40,7 +39,7 @@ public final class FollowCommand implements Callable<Integer> {
         try (AwsClients clients = new AwsClients(connection.connection())) {
             BufferedReader terminal = System.console() == null ? null
                     : new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-            return new FollowSession(clients, follow, spec.commandLine().getOut(), err, terminal, PollingPolicy.defaults())
+            return new FollowSession(clients, follow, spec.commandLine().getOut(), err, terminal, connection.pollingPolicy())
                     .follow(executionArn);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -18,15 +18,19 @@ import io.jenkins.plugins.stepfunctions.bridge.watch.FollowState;
 import io.jenkins.plugins.stepfunctions.bridge.watch.FollowStats;
 import io.jenkins.plugins.stepfunctions.bridge.watch.Following;
 import io.jenkins.plugins.stepfunctions.bridge.watch.PollingPolicy;
+import io.jenkins.plugins.stepfunctions.cli.inprocess.InProcessFollowing;
+import io.jenkins.plugins.stepfunctions.cli.inprocess.InProcessSfnClient;
+import io.jenkins.plugins.stepfunctions.engine.server.EngineApi;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.Random;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
+import software.amazon.awssdk.services.sfn.SfnClient;
 
 /**
  * Follows one execution to its end on the terminal: lines as they come, approvals prompted (or answered
@@ -34,7 +38,10 @@ import java.util.concurrent.TimeUnit;
  * the person.
  */
 final class FollowSession {
-    private final AwsClients clients;
+    private final SfnClient sfn;
+    private final SfnClient sfnNoRetry;
+    private final String budgetKey;
+    private final EngineApi inProcess;
     private final FollowOptions options;
     private final PrintWriter out;
     private final PrintWriter err;
@@ -44,7 +51,24 @@ final class FollowSession {
     /** @param terminal where a person answers prompts, or null when nobody is there (CI) */
     FollowSession(AwsClients clients, FollowOptions options, PrintWriter out, PrintWriter err, BufferedReader terminal,
                   PollingPolicy policy) {
-        this.clients = clients;
+        this(clients.sfn(), clients.sfnNoRetry(), clients.connection().budgetKey(), null, options, out, err, terminal, policy);
+    }
+
+    /**
+     * Following an execution of the engine in this process: its history is read through {@code sfn} (see
+     * {@link InProcessSfnClient}), and the follower reads again at once while events wait ({@link InProcessFollowing}).
+     */
+    FollowSession(EngineApi inProcess, SfnClient sfn, FollowOptions options, PrintWriter out, PrintWriter err,
+                  BufferedReader terminal, PollingPolicy policy) {
+        this(sfn, sfn, null, inProcess, options, out, err, terminal, policy);
+    }
+
+    private FollowSession(SfnClient sfn, SfnClient sfnNoRetry, String budgetKey, EngineApi inProcess, FollowOptions options,
+                          PrintWriter out, PrintWriter err, BufferedReader terminal, PollingPolicy policy) {
+        this.sfn = sfn;
+        this.sfnNoRetry = sfnNoRetry;
+        this.budgetKey = budgetKey;
+        this.inProcess = inProcess;
         this.options = options;
         this.out = out;
         this.err = err;
@@ -54,47 +78,72 @@ final class FollowSession {
 
     int follow(String executionArn) throws IOException, InterruptedException {
         RenderStyle style = options.style();
-        BlockingQueue<PendingApproval> approvals = new LinkedBlockingQueue<>();
+        boolean flushEveryLine = true;
+        // approvals to answer, and DONE once following has ended: this thread wakes for either at once
+        BlockingQueue<Object> inbox = new LinkedBlockingQueue<>();
         FollowListener listener = new FollowListener() {
             @Override
             public void line(RenderedLine line) {
                 synchronized (out) {
                     out.println(line.format(style));
-                    out.flush();
+                    if (flushEveryLine) {
+                        out.flush();
+                    }
                 }
             }
 
             @Override
             public void approvalPending(PendingApproval approval) {
-                approvals.add(approval);
+                synchronized (out) {
+                    out.flush();
+                }
+                inbox.add(approval);
             }
         };
         FollowState state = new FollowState(executionArn, new ApprovalRules(options.approvalStates, options.approvalActivities));
-        ExecutionFollower follower = new ExecutionFollower(clients.sfnNoRetry(), state, listener, policy, Clock.systemUTC(),
+        ExecutionFollower follower = new ExecutionFollower(sfnNoRetry, state, listener, policy, Clock.systemUTC(),
                 new Random(), new FollowStats());
         Outcome outcome;
-        try (FollowScheduler scheduler = FollowScheduler.create(1, 16)) {
-            Following following = scheduler.follow(follower, clients.connection().budgetKey());
-            while (!following.result().isDone()) {
-                PendingApproval p = approvals.poll(100, TimeUnit.MILLISECONDS);
-                if (p != null) {
-                    answer(follower, p);
-                }
+        if (inProcess != null) {
+            try (InProcessFollowing following = InProcessFollowing.start(follower, inProcess)) {
+                outcome = await(following.result(), follower, inbox);
             }
-            try {
-                outcome = following.result().get();
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException r) {
-                    throw r;
-                }
-                throw new IllegalStateException(e.getCause());
+        } else {
+            try (FollowScheduler scheduler = FollowScheduler.create(1, 16)) {
+                Following following = scheduler.follow(follower, budgetKey);
+                outcome = await(following.result(), follower, inbox);
             }
         }
+        synchronized (out) {
+            out.flush();
+        }
         if (options.resultFile != null) {
-            ResultFile.write(options.resultFile, outcome, clients.sfn());
+            ResultFile.write(options.resultFile, outcome, sfn);
         }
         printOutcome(outcome, style);
         return ExitCodes.of(outcome.status());
+    }
+
+    private static final Object DONE = new Object();
+
+    /** Answers approvals as they come until following ends; its outcome. */
+    private Outcome await(CompletableFuture<Outcome> result, ExecutionFollower follower, BlockingQueue<Object> inbox)
+            throws IOException, InterruptedException {
+        result.whenComplete((o, e) -> inbox.add(DONE));
+        while (!result.isDone()) {
+            Object next = inbox.take();
+            if (next instanceof PendingApproval p) {
+                answer(follower, p);
+            }
+        }
+        try {
+            return result.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     private void answer(ExecutionFollower follower, PendingApproval p) throws IOException {

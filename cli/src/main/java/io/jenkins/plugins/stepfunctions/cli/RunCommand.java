@@ -12,11 +12,11 @@ import io.jenkins.plugins.stepfunctions.bridge.launch.Launcher;
 import io.jenkins.plugins.stepfunctions.bridge.launch.StateMachineRef;
 import io.jenkins.plugins.stepfunctions.bridge.watch.PollingPolicy;
 import io.jenkins.plugins.stepfunctions.engine.run.EngineConfig;
-import io.jenkins.plugins.stepfunctions.engine.server.EngineServer;
+import io.jenkins.plugins.stepfunctions.cli.inprocess.InProcessSfnClient;
+import io.jenkins.plugins.stepfunctions.engine.server.EngineApi;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -123,10 +124,8 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        EngineServer server = null;
         try {
-            PollingPolicy policy = PollingPolicy.defaults();
-            URI endpoint = connection.endpoint;
+            PollingPolicy policy = connection.pollingPolicy();
             if (!local && (mockConfig != null || timeScale != 1)) {
                 throw usage((mockConfig != null ? "--mock-config" : "--time-scale") + " works with --local only (the embedded engine);"
                         + " add --local, or drop it when running on AWS or another endpoint");
@@ -135,34 +134,20 @@ public final class RunCommand implements Callable<Integer> {
                 if (!(timeScale > 0) || Double.isInfinite(timeScale)) {
                     throw usage("--time-scale " + timeScale + " must be a positive number, e.g. 0.01 for 100 times faster waits");
                 }
-                server = EngineServer.start("127.0.0.1", 0, new EngineConfig(Clock.systemUTC(), timeScale, mockConfigJson(), null));
-                endpoint = server.endpoint();
-                // polls no faster than every 10 ms, but heartbeats and Wait lines at the engine's exact pace
-                policy = (timeScale < 1 ? policy.scaled(Math.max(timeScale, 0.02)) : policy).pacedAt(timeScale);
-                err.println("sfn run: embedded engine on " + endpoint);
+                // The engine's API is called in this process: no server, no socket, no SDK client or HTTP stack.
+                try (EngineApi api = EngineApi.start(new EngineConfig(Clock.systemUTC(), timeScale, mockConfigJson(), null))) {
+                    SfnClient sfn = new InProcessSfnClient(api);
+                    // polls no faster than every 10 ms, but heartbeats and Wait lines at the engine's exact pace
+                    PollingPolicy aws = PollingPolicy.defaults();
+                    PollingPolicy paced = (timeScale < 1 ? aws.scaled(Math.max(timeScale, 0.02)) : aws).pacedAt(timeScale);
+                    err.println("sfn run: embedded engine in this process");
+                    return launchAndFollow(sfn, true, err,
+                            () -> new FollowSession(api, sfn, follow, out, err, terminal(), paced));
+                }
             }
-            try (AwsClients clients = new AwsClients(connection.connection(endpoint))) {
-                String stateMachine = resolveTarget(clients.sfn(), endpoint != null);
-                if (testCase != null) {
-                    stateMachine = stateMachine + "#" + testCase;
-                }
-                LaunchRequest request = new LaunchRequest(new StateMachineRef(stateMachine, qualifier), inputSources(),
-                        executionName(), traceHeader);
-                Launched launched = new Launcher(clients.sfn()).launch(request);
-                err.println("sfn run: " + (launched.attached() ? "attached to existing" : "started") + " " + launched.executionArn());
-                err.flush();
-                Thread hook = stopOnInterrupt(clients, launched.executionArn(), err);
-                try {
-                    return new FollowSession(clients, follow, out, err, terminal(), policy).follow(launched.executionArn());
-                } finally {
-                    if (hook != null) {
-                        try {
-                            Runtime.getRuntime().removeShutdownHook(hook);
-                        } catch (IllegalStateException shuttingDown) {
-                            // Ctrl-C: the hook is running and stops the execution
-                        }
-                    }
-                }
+            try (AwsClients clients = new AwsClients(connection.connection())) {
+                return launchAndFollow(clients.sfn(), connection.endpoint != null, err,
+                        () -> new FollowSession(clients, follow, out, err, terminal(), policy));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -171,14 +156,35 @@ public final class RunCommand implements Callable<Integer> {
             throw e;
         } catch (Exception e) {
             return CliErrors.report("run", e, err);
+        }
+    }
+
+    private int launchAndFollow(SfnClient sfn, boolean endpointGiven, PrintWriter err, Supplier<FollowSession> session)
+            throws java.io.IOException, InterruptedException {
+        String stateMachine = resolveTarget(sfn, endpointGiven);
+        if (testCase != null) {
+            stateMachine = stateMachine + "#" + testCase;
+        }
+        LaunchRequest request = new LaunchRequest(new StateMachineRef(stateMachine, qualifier), inputSources(),
+                executionName(), traceHeader);
+        Launched launched = new Launcher(sfn).launch(request);
+        err.println("sfn run: " + (launched.attached() ? "attached to existing" : "started") + " " + launched.executionArn());
+        err.flush();
+        Thread hook = stopOnInterrupt(sfn, launched.executionArn(), err);
+        try {
+            return session.get().follow(launched.executionArn());
         } finally {
-            if (server != null) {
-                server.close();
+            if (hook != null) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException shuttingDown) {
+                    // Ctrl-C: the hook is running and stops the execution
+                }
             }
         }
     }
 
-    private Thread stopOnInterrupt(AwsClients clients, String executionArn, PrintWriter err) {
+    private Thread stopOnInterrupt(SfnClient sfn, String executionArn, PrintWriter err) {
         if (keepRunningOnInterrupt) {
             return null;
         }
@@ -186,7 +192,7 @@ public final class RunCommand implements Callable<Integer> {
         Thread hook = new Thread(() -> {
             if (done.compareAndSet(false, true)) {
                 try {
-                    new ExecutionControl(clients.sfn()).stop(executionArn, ExecutionControl.BUILD_ABORTED, "sfn run was interrupted");
+                    new ExecutionControl(sfn).stop(executionArn, ExecutionControl.BUILD_ABORTED, "sfn run was interrupted");
                     err.println("sfn run: interrupted; stopped " + executionArn);
                 } catch (RuntimeException e) {
                     err.println("sfn run: interrupted; could not stop " + executionArn + ": " + e.getMessage());

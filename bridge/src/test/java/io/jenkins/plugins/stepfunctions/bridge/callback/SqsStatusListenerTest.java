@@ -48,7 +48,9 @@ class SqsStatusListenerTest {
                 () -> { throw new IllegalStateException("a bug in a poll"); },
                 () -> List.of(statusChange("arn:aws:states:us-east-1:123456789012:execution:m:after-errors")));
         try (SqsStatusListener listener = new SqsStatusListener(sqs, QUEUE, registry, 0, 10).start(worker, timer)) {
-            until(() -> woken.contains("arn:aws:states:us-east-1:123456789012:execution:m:after-errors"));
+            // the listener wakes the build first and deletes the message after: wait for both
+            until(() -> woken.contains("arn:aws:states:us-east-1:123456789012:execution:m:after-errors")
+                    && sqs.deleted.size() == 1);
 
             assertThat(listener.failures()).isEqualTo(2);
             assertThat(listener.received()).isEqualTo(1);

@@ -1,6 +1,5 @@
 package io.jenkins.plugins.stepfunctions.engine.server;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import io.jenkins.plugins.stepfunctions.engine.run.EngineConfig;
@@ -8,7 +7,6 @@ import io.jenkins.plugins.stepfunctions.engine.run.ExecutionEngine;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -81,43 +79,15 @@ public final class EngineServer implements AutoCloseable {
     public static EngineServer start(String host, int port, EngineConfig config) throws IOException {
         HttpServer http = HttpServer.create(new InetSocketAddress(host, port), 256);
         InetSocketAddress bound = http.getAddress();
-        // The interpreter takes the longest to set up (thread pools, an HTTP client for http:invoke); it
-        // is built while the server starts listening, so requests that do not run anything are answered
-        // at once and the others wait for it only when they arrive first.
-        CompletableFuture<ExecutionEngine> engine = new CompletableFuture<>();
-        Thread engineStartup = new Thread(() -> {
-            try {
-                ExecutionEngine started = new ExecutionEngine(config);
-                // Before any execution can run: no http:invoke task may call this API.
-                started.refuseHttpInvokeTo(bound);
-                engine.complete(started);
-            } catch (RuntimeException | Error e) {
-                LOG.log(System.Logger.Level.ERROR, "the interpreter could not start; executions cannot run", e);
-                engine.completeExceptionally(e);
-            }
-        }, "sfn-engine-startup");
-        engineStartup.setDaemon(true);
-        engineStartup.start();
-        Supplier<ExecutionEngine> runningEngine = engine::join;
-        ObjectMapper mapper = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        // The interpreter is built on a second thread while the server starts listening (EngineApi), so
+        // requests that do not run anything are answered at once and the others wait for it only when they
+        // arrive first. Before any execution can run: no http:invoke task may call this API.
+        EngineApi api = EngineApi.start(config, started -> started.refuseHttpInvokeTo(bound));
+        CompletableFuture<ExecutionEngine> engine = api.engine();
+        ObjectMapper mapper = api.mapper;
         FaultInjection faults = new FaultInjection();
-
-        StateMachineStore stateMachines = new StateMachineStore();
-        ExecutionStore executions = new ExecutionStore();
-        ActivityStore activities = new ActivityStore();
-        TagStore tags = new TagStore(arn -> stateMachines.contains(arn) || activities.contains(arn));
-
-        Map<String, Operation> operations = new HashMap<>();
-        new StateMachineOperations(stateMachines, tags, config.clock()).register(operations);
-        new VersionAliasOperations(stateMachines, config.clock()).register(operations);
-        new ExecutionOperations(stateMachines, executions, runningEngine, mapper, config.clock()).register(operations);
-        new TaskTokenOperations(runningEngine, mapper).register(operations);
-        new TestStateOperations(runningEngine, mapper).register(operations);
-        Map<String, LongPoll.Operation> longPollOperations = new HashMap<>();
-        ActivityOperations activityOperations = new ActivityOperations(activities, runningEngine, tags, config.clock());
-        activityOperations.register(operations);
-        activityOperations.registerLongPolls(longPollOperations);
-        tags.register(operations);
+        Map<String, Operation> operations = api.operations();
+        Map<String, LongPoll.Operation> longPollOperations = api.longPollOperations();
 
         ThreadPoolExecutor requestThreads = new ThreadPoolExecutor(MAX_REQUEST_THREADS, MAX_REQUEST_THREADS,
                 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), daemonThreads());
