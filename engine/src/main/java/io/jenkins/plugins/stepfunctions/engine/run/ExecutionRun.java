@@ -72,8 +72,6 @@ final class ExecutionRun implements Execution {
     private volatile int epoch;
     private ObjectNode contextBase;
     private Lane topLane;
-    private String redriveState;
-    private JsonNode redriveInput;
     private Map<String, Integer> mockInvocations;
     private JsonNode lastSerialised;
     private String lastText;
@@ -162,6 +160,29 @@ final class ExecutionRun implements Execution {
     @Override
     public void stop(String stopError, String stopCause) {
         ObjectNode details = EventDetails.errorCause(stopError, stopCause);
+        if (tryActor()) {
+            // the actor is idle (a waiting execution, the usual case): the Maps and Parallels in flight
+            // write their abort events before ExecutionAborted, as on AWS
+            try {
+                synchronized (ending) {
+                    if (status.isTerminal()) {
+                        return;
+                    }
+                    abortInFlight();
+                    if (status.isTerminal()) {
+                        return; // the abort events filled the history: the execution failed of it
+                    }
+                    history.appendTerminal(history.size(), services.clock().millis(), "ExecutionAborted",
+                            "executionAbortedEventDetails", new Details.Json(details));
+                    settle(ExecutionStatus.ABORTED, null, stopError, stopCause);
+                }
+                announceEnd();
+                releaseInterpreterState();
+            } finally {
+                actor.unlock();
+            }
+            return;
+        }
         synchronized (ending) {
             if (status.isTerminal()) {
                 return;
@@ -180,6 +201,29 @@ final class ExecutionRun implements Execution {
         }
     }
 
+    /** The actor's lock if it is free or soon free: a stop waits a moment for a busy actor, never long. */
+    private boolean tryActor() {
+        try {
+            return actor.tryLock(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /**
+     * The abort events of the Map and Parallel states in flight (nested ones included) when the
+     * execution is stopped or times out; AWS writes none for a Task or Wait then. Skipped when the
+     * history is nearly full: the terminal event must have its place.
+     */
+    private void abortInFlight() {
+        if (topLane == null || topLane.inFlight == null || topLane.silent
+                || history.size() > ExecutionHistory.MAX_EVENTS - 1000) {
+            return;
+        }
+        topLane.inFlight.abort(history.size(), false);
+    }
+
     /** The actor stops at its next state once the execution has ended (a stop, the history limit). */
     boolean ended() {
         return status.isTerminal();
@@ -189,23 +233,14 @@ final class ExecutionRun implements Execution {
     public void redrive() {
         actor.lock();
         try {
-            if (!(status == ExecutionStatus.FAILED || status == ExecutionStatus.TIMED_OUT
-                    || status == ExecutionStatus.ABORTED)) {
-                throw new ApiException("ExecutionNotRedrivable", "Execution " + request.executionArn() + " is "
-                        + status + ": only FAILED, TIMED_OUT or ABORTED executions can be redriven.");
+            String refusal = RedriveEligibility.refusal(this, now());
+            RedrivePoint from = topLane == null ? null : topLane.redrivePoint();
+            if (refusal == null && from == null) {
+                refusal = "Execution ended before its first state: start a new execution instead";
             }
-            if ("EXPRESS".equals(request.type())) {
-                throw new ApiException("ExecutionNotRedrivable", "EXPRESS executions cannot be redriven: start a "
-                        + "new execution instead.");
-            }
-            if (redriveState == null) {
-                throw new ApiException("ExecutionNotRedrivable", "Execution " + request.executionArn() + " ended "
-                        + "before its first state: start a new execution instead.");
-            }
-            if (history.size() >= ExecutionHistory.MAX_EVENTS) {
-                throw new ApiException("ExecutionNotRedrivable", "Execution " + request.executionArn() + " has "
-                        + "reached the maximum number of history events (" + ExecutionHistory.MAX_EVENTS + "): it cannot "
-                        + "be redriven; start a new execution instead.");
+            if (refusal != null) {
+                throw new ApiException("ExecutionNotRedrivable", "Execution " + request.executionArn()
+                        + " cannot be redriven: " + refusal + ".");
             }
             synchronized (ending) {
                 // the actor is idle (we hold its lock): the stop's event can join the columns
@@ -226,13 +261,14 @@ final class ExecutionRun implements Execution {
             contextBase = null;
             long id = emitTop(history.size(), "ExecutionRedriven", "executionRedrivenEventDetails",
                     EventDetails.redriven(redriveCount));
+            // the top lane resumes with its variables; a Map or Parallel keeps what had succeeded
             topLane.last = id;
-            String from = redriveState;
-            JsonNode in = redriveInput;
+            topLane.resumeFrom(from);
             services.notifier().statusChanged(this);
             scheduleTimeout();
-            post(() -> new GraphRun(this, request.definition().graph(), topLane, true, this::topDone)
-                    .drive(new Step.Next(request.definition().graph().state(from), in)));
+            io.jenkins.plugins.stepfunctions.engine.asl.Graph graph = request.definition().graph();
+            post(() -> new GraphRun(this, graph, topLane, true, this::topDone)
+                    .drive(new Step.Next(graph.state(from.state()), from.input())));
         } finally {
             actor.unlock();
         }
@@ -306,6 +342,7 @@ final class ExecutionRun implements Execution {
         if (timeout != null) {
             schedule(timeout, () -> {
                 if (!status.isTerminal()) {
+                    abortInFlight();
                     terminate(ExecutionStatus.TIMED_OUT, null, StatesException.TIMEOUT, null, "ExecutionTimedOut",
                             "executionTimedOutEventDetails",
                             new Details.Json(EventDetails.errorCause(StatesException.TIMEOUT, null)),
@@ -340,10 +377,6 @@ final class ExecutionRun implements Execution {
             }
             history.appendTerminal(previousEventId, services.clock().millis(), type, field, details);
             settle(terminal, out, err, why);
-        }
-        if (terminal == ExecutionStatus.SUCCEEDED) {
-            redriveState = null;
-            redriveInput = null;
         }
         releaseInterpreterState();
         announceEnd();
@@ -387,12 +420,6 @@ final class ExecutionRun implements Execution {
                 "executionFailedEventDetails",
                 new Details.Json(EventDetails.errorCause(StatesException.RUNTIME, HISTORY_LIMIT_CAUSE)),
                 history.size());
-    }
-
-    /** The top-level state running now: where a redrive restarts after a failure, stop or timeout. */
-    void rememberRedrivePoint(String stateName, JsonNode input) {
-        redriveState = stateName;
-        redriveInput = input;
     }
 
     /**

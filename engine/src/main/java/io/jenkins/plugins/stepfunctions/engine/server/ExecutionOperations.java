@@ -15,6 +15,7 @@ import io.jenkins.plugins.stepfunctions.engine.history.HistoryEvent;
 import io.jenkins.plugins.stepfunctions.engine.run.Execution;
 import io.jenkins.plugins.stepfunctions.engine.run.ExecutionEngine;
 import io.jenkins.plugins.stepfunctions.engine.run.ExecutionStatus;
+import io.jenkins.plugins.stepfunctions.engine.run.RedriveEligibility;
 import io.jenkins.plugins.stepfunctions.engine.run.StartRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -204,16 +205,12 @@ final class ExecutionOperations {
         return response;
     }
 
-    private static void redriveStatus(ObjectNode response, ExecutionEntry entry) {
-        ExecutionStatus status = entry.execution().status();
-        if (entry.stateMachine().type().equals("EXPRESS")) {
-            response.put("redriveStatus", "NOT_REDRIVABLE")
-                    .put("redriveStatusReason", "Execution is an EXPRESS execution and cannot be redriven");
-        } else if (status == ExecutionStatus.FAILED || status == ExecutionStatus.TIMED_OUT || status == ExecutionStatus.ABORTED) {
+    private void redriveStatus(ObjectNode response, ExecutionEntry entry) {
+        String refusal = RedriveEligibility.refusal(entry.execution(), clock.instant());
+        if (refusal == null) {
             response.put("redriveStatus", "REDRIVABLE");
         } else {
-            response.put("redriveStatus", "NOT_REDRIVABLE")
-                    .put("redriveStatusReason", "Execution is " + status + " and cannot be redriven");
+            response.put("redriveStatus", "NOT_REDRIVABLE").put("redriveStatusReason", refusal);
         }
     }
 
