@@ -82,16 +82,112 @@ final class ExecutionRun implements Execution {
     /** How a TestState run ends; also told when the interpreter crashes. */
     private java.util.function.Consumer<Step> probeDone;
 
+    /** Where the execution is written down as it goes; {@link ExecutionJournal#NONE} in memory. */
+    private final ExecutionJournal journal;
+
     ExecutionRun(EngineServices services, StartRequest request) {
         this(services, request, null);
     }
 
     ExecutionRun(EngineServices services, StartRequest request, StateProbe probe) {
+        this(services, request, probe, services.clock().instant(), ExecutionJournal.NONE);
+    }
+
+    ExecutionRun(EngineServices services, StartRequest request, StateProbe probe, Instant startDate,
+                 ExecutionJournal journal) {
         this.services = services;
         this.request = request;
-        this.startDate = services.clock().instant();
+        this.startDate = startDate;
         this.probe = probe;
         this.probeTimers = probe == null ? null : new java.util.ArrayList<>();
+        this.journal = journal;
+    }
+
+    /**
+     * An execution a data directory kept: its history and result as they were; a RUNNING one resumes
+     * where its top level stood (see {@link StateRun#resume}), with what remains of its timeout.
+     */
+    static ExecutionRun restore(EngineServices services, StartRequest request, SavedExecution saved,
+                                ExecutionJournal journal) {
+        ExecutionRun run = new ExecutionRun(services, request, null, saved.startDate(), journal);
+        for (io.jenkins.plugins.stepfunctions.engine.history.HistoryEvent e : saved.events()) {
+            run.history.append(e.previousEventId(), e.timestamp().toEpochMilli(), e.type(), e.detailsField(),
+                    e.source());
+        }
+        run.redriveCount = saved.redriveCount();
+        run.redriveDate = saved.redriveDate();
+        ResumePoint at = saved.resume();
+        HashMap<String, JsonNode> variables = new HashMap<>();
+        if (at != null && at.variables() != null) {
+            parse(at.variables()).fields().forEachRemaining(f -> variables.put(f.getKey(), f.getValue()));
+        }
+        run.topLane = new Lane(run.history.size(), false, variables);
+        if (at != null && at.state() != null) {
+            run.topLane.entered(at.state(), parse(at.input()), null);
+        }
+        if (saved.status().isTerminal()) {
+            run.output = saved.output();
+            run.error = saved.error();
+            run.cause = saved.cause();
+            run.stopDate = saved.stopDate();
+            run.status = saved.status();
+            run.completion.complete(run);
+        } else {
+            run.resume(at);
+        }
+        return run;
+    }
+
+    private void resume(ResumePoint at) {
+        actor.lock();
+        try {
+            Long timeout = request.definition().timeoutSeconds();
+            if (timeout != null) {
+                long left = startDate.plusSeconds(timeout).toEpochMilli() - services.clock().millis();
+                scheduleTimeout(Math.max(0, left / 1000.0));
+            }
+            io.jenkins.plugins.stepfunctions.engine.asl.Graph graph = request.definition().graph();
+            post(() -> {
+                GraphRun top = new GraphRun(this, graph, topLane, true, this::topDone);
+                if (at == null || at.state() == null) {
+                    top.start(parse(request.input()));
+                    return;
+                }
+                io.jenkins.plugins.stepfunctions.engine.asl.State state = graph.state(at.state());
+                JsonNode in = parse(at.input());
+                if (!new StateRun(top, state, in).resume(at.wakeAt(), at.task())) {
+                    // in the middle of something that cannot be picked up (a Map, an HTTP call): run it again
+                    top.drive(new Step.Next(state, in));
+                }
+            });
+        } finally {
+            actor.unlock();
+        }
+    }
+
+    /** Where the top level stands, for the journal; null before the first state. */
+    private ResumePoint resumePoint() {
+        Lane lane = topLane;
+        RedrivePoint at = lane == null ? null : lane.redrivePoint();
+        if (at == null) {
+            return null;
+        }
+        StateRun inFlight = lane.inFlight;
+        ObjectNode variables = NODES.objectNode();
+        at.variables().forEach(variables::set);
+        return new ResumePoint(at.state(), EventDetails.text(at.input()), variables.toString(),
+                inFlight == null ? null : inFlight.waitingUntil, inFlight == null ? null : inFlight.waitingTask);
+    }
+
+    private void checkpoint() {
+        if (journal != ExecutionJournal.NONE && probe == null) {
+            try {
+                journal.checkpoint(this, resumePoint());
+            } catch (RuntimeException e) {
+                // a full disk or a server shutting down (interrupted) must not break the execution
+                LOG.log(Level.WARNING, "Could not write down " + request.executionArn() + ": " + e.getMessage());
+            }
+        }
     }
 
     // ---- Execution -----------------------------------------------------------------------------
@@ -340,6 +436,12 @@ final class ExecutionRun implements Execution {
     private void scheduleTimeout() {
         Long timeout = request.definition().timeoutSeconds();
         if (timeout != null) {
+            scheduleTimeout(timeout);
+        }
+    }
+
+    private void scheduleTimeout(double timeout) {
+        {
             schedule(timeout, () -> {
                 if (!status.isTerminal()) {
                     abortInFlight();
@@ -393,6 +495,7 @@ final class ExecutionRun implements Execution {
 
     private void announceEnd() {
         services.tokens().closeAll(this);
+        checkpoint();
         services.notifier().statusChanged(this);
         completion.complete(this);
     }
@@ -502,8 +605,14 @@ final class ExecutionRun implements Execution {
                     next = queue.poll();
                     if (next == null) {
                         draining = false;
-                        return;
                     }
+                }
+                if (next == null) {
+                    // idle: it now waits for a timer, a token or a worker; what it did is written down
+                    if (!status.isTerminal()) {
+                        checkpoint();
+                    }
+                    return;
                 }
                 try {
                     next.run();

@@ -61,6 +61,10 @@ final class StateRun {
     String taskToken;
     /** The running attempt of a Map or Parallel state: what an abort stops and a redrive keeps. */
     private Branching branching;
+    /** A Wait's deadline while it waits: what a restarted server resumes it at. */
+    Instant waitingUntil;
+    /** A Task waiting for the answer to its token: what a restarted server waits for again. */
+    ResumePoint.WaitingTask waitingTask;
     /** A redrive: the earlier attempt of this Map or Parallel whose finished work the first attempt keeps. */
     private Branching prior;
 
@@ -101,6 +105,8 @@ final class StateRun {
     private void attempt() {
         attempt++;
         context = null;
+        waitingUntil = null;
+        waitingTask = null;
         try {
             if (state instanceof State.Pass p) {
                 pass(p);
@@ -300,7 +306,52 @@ final class StateRun {
             JsonNode v = read(w.timestampPath(), effective, "TimestampPath");
             wake = timestamp(v, "TimestampPath", StatesException.RUNTIME, w.timestampPath());
         }
-        Runnable done = () -> {
+        Runnable done = waitDone(w, effective);
+        double seconds = (wake.toEpochMilli() - now.toEpochMilli()) / 1000.0;
+        if (seconds <= 0 || execution.probe() != null) {
+            // TestState does not wait: it answers at once with where the state would go
+            done.run();
+        } else {
+            waitingUntil = wake;
+            int current = attempt;
+            execution.schedule(seconds, () -> guarded(current, done));
+        }
+    }
+
+    /**
+     * Resumes this state, entered before a restart, where it waited: a Wait at its deadline, a Task
+     * for the answer to the same token. False when it waited for nothing that can be resumed (the
+     * caller runs the state again).
+     */
+    boolean resume(Instant wake, ResumePoint.WaitingTask task) {
+        enteredPrev = lane.last;
+        enteredId = lane.last;
+        enteredMillis = execution.services().clock().millis();
+        lane.entered(state.name(), input, this);
+        attempt++;
+        try {
+            if (wake != null && state instanceof State.Wait w) {
+                JsonNode effective = io.jsonata() ? input : select(io.inputPath(), input, "InputPath");
+                Runnable done = waitDone(w, effective);
+                waitingUntil = wake;
+                int current = attempt;
+                execution.schedule(Math.max(0, (wake.toEpochMilli() - execution.now().toEpochMilli()) / 1000.0),
+                        () -> guarded(current, done));
+                return true;
+            }
+            if (task != null && state instanceof State.Task t) {
+                new TaskInvocation(this, t).resume(task);
+                return true;
+            }
+        } catch (StatesException e) {
+            fail(e);
+            return true;
+        }
+        return false;
+    }
+
+    private Runnable waitDone(State.Wait w, JsonNode effective) {
+        return () -> {
             if (io.jsonata()) {
                 JsonataScope scope = jsonataScope(null, null);
                 Map<String, JsonNode> assigned = assignJsonata(io.assign(), scope);
@@ -310,14 +361,6 @@ final class StateRun {
                 exit(select(io.outputPath(), effective, "OutputPath"), assigned, w.transition().next());
             }
         };
-        double seconds = (wake.toEpochMilli() - now.toEpochMilli()) / 1000.0;
-        if (seconds <= 0 || execution.probe() != null) {
-            // TestState does not wait: it answers at once with where the state would go
-            done.run();
-        } else {
-            int current = attempt;
-            execution.schedule(seconds, () -> guarded(current, done));
-        }
     }
 
     private static Instant timestamp(JsonNode v, String field, String error, String path) {

@@ -8,7 +8,9 @@ import io.jenkins.plugins.stepfunctions.engine.run.ExecutionEngine;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -65,7 +67,8 @@ public final class EngineServer implements AutoCloseable {
     private final URI endpoint;
 
     private EngineServer(HttpServer http, ThreadPoolExecutor requestThreads, CompletableFuture<ExecutionEngine> engine,
-                         FaultInjection faults, LongPolls longPolls) {
+                         FaultInjection faults, LongPolls longPolls, java.util.List<String> dataDirProblems) {
+        this.dataDirProblems = dataDirProblems;
         this.http = http;
         this.longPolls = longPolls;
         this.requestThreads = requestThreads;
@@ -77,8 +80,31 @@ public final class EngineServer implements AutoCloseable {
         this.endpoint = URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort());
     }
 
+    /** The operations that change state machines, versions, aliases or activities: a data directory syncs after them. */
+    private static final java.util.Set<String> CATALOG_CHANGES = java.util.Set.of("CreateStateMachine",
+            "UpdateStateMachine", "DeleteStateMachine", "PublishStateMachineVersion", "DeleteStateMachineVersion",
+            "CreateStateMachineAlias", "UpdateStateMachineAlias", "DeleteStateMachineAlias", "CreateActivity",
+            "DeleteActivity");
+
+    private final java.util.List<String> dataDirProblems;
+
     /** Starts serving on {@code host:port}; port 0 picks a free port (see {@link #endpoint()}). */
     public static EngineServer start(String host, int port, EngineConfig config) throws IOException {
+        return start(host, port, config, null);
+    }
+
+    /**
+     * Starts serving, keeping state machines, versions, aliases, activities and executions in
+     * {@code dataDir} (null: in memory only). What it held before is loaded first and the executions
+     * that were running resume; files it cannot read are reported ({@link #dataDirProblems()}) and skipped.
+     */
+    public static EngineServer start(String host, int port, EngineConfig config, java.nio.file.Path dataDir)
+            throws IOException {
+        CatalogFiles catalog = dataDir == null ? null : new CatalogFiles(dataDir);
+        ExecutionFiles executionFiles = dataDir == null ? null : new ExecutionFiles(dataDir, catalog);
+        if (dataDir != null) {
+            java.nio.file.Files.createDirectories(dataDir);
+        }
         HttpServer http = HttpServer.create(new InetSocketAddress(host, port), 256);
         InetSocketAddress bound = http.getAddress();
         // The interpreter takes the longest to set up (thread pools, an HTTP client for http:invoke); it
@@ -87,7 +113,8 @@ public final class EngineServer implements AutoCloseable {
         CompletableFuture<ExecutionEngine> engine = new CompletableFuture<>();
         Thread engineStartup = new Thread(() -> {
             try {
-                ExecutionEngine started = new ExecutionEngine(config);
+                ExecutionEngine started = executionFiles == null ? new ExecutionEngine(config)
+                        : new ExecutionEngine(config, executionFiles);
                 // Before any execution can run: no http:invoke task may call this API.
                 started.refuseHttpInvokeTo(bound);
                 engine.complete(started);
@@ -103,7 +130,8 @@ public final class EngineServer implements AutoCloseable {
         FaultInjection faults = new FaultInjection();
 
         StateMachineStore stateMachines = new StateMachineStore();
-        ExecutionStore executions = new ExecutionStore();
+        ExecutionStore executions = executionFiles == null ? new ExecutionStore()
+                : new ExecutionStore(executionFiles::started);
         ActivityStore activities = new ActivityStore();
         TagStore tags = new TagStore(arn -> stateMachines.contains(arn) || activities.contains(arn));
 
@@ -118,6 +146,22 @@ public final class EngineServer implements AutoCloseable {
         activityOperations.register(operations);
         activityOperations.registerLongPolls(longPollOperations);
         tags.register(operations);
+        java.util.List<String> problems = new java.util.ArrayList<>();
+        if (dataDir != null) {
+            ExecutionEngine loaded = engine.join();
+            catalog.load(stateMachines, activities, loaded::registerActivity, problems);
+            executionFiles.load(stateMachines, executions, loaded, problems);
+            problems.forEach(p -> LOG.log(System.Logger.Level.WARNING, "data directory: " + p));
+            for (String name : CATALOG_CHANGES) {
+                Operation change = operations.get(name);
+                operations.put(name, request -> {
+                    ObjectNode response = change.handle(request);
+                    catalog.sync(stateMachines, activities);
+                    return response;
+                });
+            }
+            catalog.sync(stateMachines, activities);
+        }
 
         ThreadPoolExecutor requestThreads = new ThreadPoolExecutor(MAX_REQUEST_THREADS, MAX_REQUEST_THREADS,
                 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), daemonThreads());
@@ -130,7 +174,12 @@ public final class EngineServer implements AutoCloseable {
                 ownHttpInvokeMarker));
         http.setExecutor(requestThreads);
         http.start();
-        return new EngineServer(http, requestThreads, engine, faults, longPolls);
+        return new EngineServer(http, requestThreads, engine, faults, longPolls, List.copyOf(problems));
+    }
+
+    /** What the data directory held that could not be read, and what was lost with it; empty when all loaded. */
+    public java.util.List<String> dataDirProblems() {
+        return dataDirProblems;
     }
 
     /**

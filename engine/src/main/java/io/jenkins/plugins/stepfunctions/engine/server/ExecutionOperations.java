@@ -30,7 +30,6 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -47,7 +46,6 @@ final class ExecutionOperations {
     private final Supplier<ExecutionEngine> engine;
     private final ObjectMapper mapper;
     private final Clock clock;
-    private final AtomicLong sequence = new AtomicLong();
 
     ExecutionOperations(StateMachineStore stateMachines, ExecutionStore executions, Supplier<ExecutionEngine> engine,
                         ObjectMapper mapper, Clock clock) {
@@ -143,7 +141,7 @@ final class ExecutionOperations {
             }
             Execution execution = engine.get().start(new StartRequest(arn, name, target.arn(), smArn.name(),
                     revision.roleArn(), revision.definition(), input, type, testCase, traceHeader));
-            ExecutionEntry entry = new ExecutionEntry(sequence.incrementAndGet(), arn, smArn.toString(),
+            ExecutionEntry entry = new ExecutionEntry(executions.nextSequence(), arn, smArn.toString(),
                     target.versionArn(), target.aliasArn(), target.entry(), revision, execution);
             executions.add(entry);
             return entry;
