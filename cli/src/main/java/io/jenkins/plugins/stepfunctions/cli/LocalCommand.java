@@ -60,6 +60,11 @@ public final class LocalCommand implements Callable<Integer> {
                     + " (default: any host; never this server's own API; see docs/engine.md).")
     private String httpInvokeHosts;
 
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Keep state machines, versions, aliases, activities and executions in DIR across restarts;"
+                    + " running executions resume on start (default: in memory only; see docs/engine.md).")
+    private Path dataDir;
+
     /** Counted down to stop serving in-process; Ctrl-C stops through the shutdown hook instead. */
     private final CountDownLatch stopped = new CountDownLatch(1);
 
@@ -69,8 +74,17 @@ public final class LocalCommand implements Callable<Integer> {
         FaultInjection.FaultPlan faultPlan = faultPlan();
         EngineServer server;
         try {
-            server = EngineServer.start(host, port, config);
+            server = EngineServer.start(host, port, config, dataDir);
+        } catch (java.io.UncheckedIOException e) {
+            spec.commandLine().getErr().println("sfn local: cannot use --data-dir " + dataDir + " (" + e.getMessage()
+                    + "); give a directory this user can write");
+            return 2;
         } catch (IOException e) {
+            if (dataDir != null && !Files.isDirectory(dataDir)) {
+                spec.commandLine().getErr().println("sfn local: --data-dir " + dataDir + " cannot be created ("
+                        + e.getMessage() + "); give a directory this user can write");
+                return 2;
+            }
             spec.commandLine().getErr().println("sfn local: cannot listen on " + host + ":" + port + " (" + e.getMessage()
                     + "); choose another --port, or --port 0 for a free one");
             return 1;
@@ -82,6 +96,9 @@ public final class LocalCommand implements Callable<Integer> {
         }, "sfn-local-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdown);
         PrintWriter err = spec.commandLine().getErr();
+        for (String problem : server.dataDirProblems()) {
+            err.println("sfn local: warning: --data-dir: " + problem);
+        }
         err.println("sfn local: serving the Step Functions API on " + server.endpoint() + " (Ctrl-C to stop)"
                 + (faultPlan.equals(FaultInjection.FaultPlan.NONE) ? "" : "; injecting faults " + faults));
         if (!InetAddress.getByName(host).isLoopbackAddress()) {

@@ -172,6 +172,13 @@ public final class EventDetails {
         return d;
     }
 
+    public static ObjectNode mapRunRedriven(String mapRunArn, int redriveCount) {
+        ObjectNode d = NODES.objectNode();
+        d.put("mapRunArn", mapRunArn);
+        d.put("redriveCount", redriveCount);
+        return d;
+    }
+
     public static ObjectNode evaluationFailed(String error, String cause, String location, String state) {
         ObjectNode d = errorCause(error, cause);
         if (location != null) {

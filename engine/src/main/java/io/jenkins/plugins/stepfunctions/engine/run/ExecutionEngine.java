@@ -26,9 +26,16 @@ public final class ExecutionEngine implements AutoCloseable {
 
     private final EngineConfig config;
     private final EngineServices services;
+    private final ExecutionJournal journal;
 
     public ExecutionEngine(EngineConfig config) {
+        this(config, ExecutionJournal.NONE);
+    }
+
+    /** An engine that writes its executions down in {@code journal} as they go (a data directory). */
+    public ExecutionEngine(EngineConfig config, ExecutionJournal journal) {
         this.config = config;
+        this.journal = journal;
         ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, daemon("sfn-timer"));
         timers.setRemoveOnCancelPolicy(true);
         ExecutorService workers = Executors.newFixedThreadPool(
@@ -53,9 +60,18 @@ public final class ExecutionEngine implements AutoCloseable {
             throw new ApiException("InvalidExecutionInput", "Invalid State Machine Execution Input: '"
                     + e.getOriginalMessage() + "': send the input as a JSON text, such as {}.");
         }
-        ExecutionRun run = new ExecutionRun(services, request);
+        ExecutionRun run = new ExecutionRun(services, request, null, services.clock().instant(), journal);
         run.begin(input);
         return run;
+    }
+
+    /**
+     * An execution a data directory kept, as it was; a RUNNING one resumes: a Wait at its deadline, a
+     * Task waiting for a token with the same token (an activity task is queued again), anything else by
+     * running its top-level state again.
+     */
+    public Execution restore(StartRequest request, SavedExecution saved) {
+        return ExecutionRun.restore(services, request, saved, journal);
     }
 
     /**

@@ -72,8 +72,6 @@ final class ExecutionRun implements Execution {
     private volatile int epoch;
     private ObjectNode contextBase;
     private Lane topLane;
-    private String redriveState;
-    private JsonNode redriveInput;
     private Map<String, Integer> mockInvocations;
     private JsonNode lastSerialised;
     private String lastText;
@@ -84,16 +82,112 @@ final class ExecutionRun implements Execution {
     /** How a TestState run ends; also told when the interpreter crashes. */
     private java.util.function.Consumer<Step> probeDone;
 
+    /** Where the execution is written down as it goes; {@link ExecutionJournal#NONE} in memory. */
+    private final ExecutionJournal journal;
+
     ExecutionRun(EngineServices services, StartRequest request) {
         this(services, request, null);
     }
 
     ExecutionRun(EngineServices services, StartRequest request, StateProbe probe) {
+        this(services, request, probe, services.clock().instant(), ExecutionJournal.NONE);
+    }
+
+    ExecutionRun(EngineServices services, StartRequest request, StateProbe probe, Instant startDate,
+                 ExecutionJournal journal) {
         this.services = services;
         this.request = request;
-        this.startDate = services.clock().instant();
+        this.startDate = startDate;
         this.probe = probe;
         this.probeTimers = probe == null ? null : new java.util.ArrayList<>();
+        this.journal = journal;
+    }
+
+    /**
+     * An execution a data directory kept: its history and result as they were; a RUNNING one resumes
+     * where its top level stood (see {@link StateRun#resume}), with what remains of its timeout.
+     */
+    static ExecutionRun restore(EngineServices services, StartRequest request, SavedExecution saved,
+                                ExecutionJournal journal) {
+        ExecutionRun run = new ExecutionRun(services, request, null, saved.startDate(), journal);
+        for (io.jenkins.plugins.stepfunctions.engine.history.HistoryEvent e : saved.events()) {
+            run.history.append(e.previousEventId(), e.timestamp().toEpochMilli(), e.type(), e.detailsField(),
+                    e.source());
+        }
+        run.redriveCount = saved.redriveCount();
+        run.redriveDate = saved.redriveDate();
+        ResumePoint at = saved.resume();
+        HashMap<String, JsonNode> variables = new HashMap<>();
+        if (at != null && at.variables() != null) {
+            parse(at.variables()).fields().forEachRemaining(f -> variables.put(f.getKey(), f.getValue()));
+        }
+        run.topLane = new Lane(run.history.size(), false, variables);
+        if (at != null && at.state() != null) {
+            run.topLane.entered(at.state(), parse(at.input()), null);
+        }
+        if (saved.status().isTerminal()) {
+            run.output = saved.output();
+            run.error = saved.error();
+            run.cause = saved.cause();
+            run.stopDate = saved.stopDate();
+            run.status = saved.status();
+            run.completion.complete(run);
+        } else {
+            run.resume(at);
+        }
+        return run;
+    }
+
+    private void resume(ResumePoint at) {
+        actor.lock();
+        try {
+            Long timeout = request.definition().timeoutSeconds();
+            if (timeout != null) {
+                long left = startDate.plusSeconds(timeout).toEpochMilli() - services.clock().millis();
+                scheduleTimeout(Math.max(0, left / 1000.0));
+            }
+            io.jenkins.plugins.stepfunctions.engine.asl.Graph graph = request.definition().graph();
+            post(() -> {
+                GraphRun top = new GraphRun(this, graph, topLane, true, this::topDone);
+                if (at == null || at.state() == null) {
+                    top.start(parse(request.input()));
+                    return;
+                }
+                io.jenkins.plugins.stepfunctions.engine.asl.State state = graph.state(at.state());
+                JsonNode in = parse(at.input());
+                if (!new StateRun(top, state, in).resume(at.wakeAt(), at.task())) {
+                    // in the middle of something that cannot be picked up (a Map, an HTTP call): run it again
+                    top.drive(new Step.Next(state, in));
+                }
+            });
+        } finally {
+            actor.unlock();
+        }
+    }
+
+    /** Where the top level stands, for the journal; null before the first state. */
+    private ResumePoint resumePoint() {
+        Lane lane = topLane;
+        RedrivePoint at = lane == null ? null : lane.redrivePoint();
+        if (at == null) {
+            return null;
+        }
+        StateRun inFlight = lane.inFlight;
+        ObjectNode variables = NODES.objectNode();
+        at.variables().forEach(variables::set);
+        return new ResumePoint(at.state(), EventDetails.text(at.input()), variables.toString(),
+                inFlight == null ? null : inFlight.waitingUntil, inFlight == null ? null : inFlight.waitingTask);
+    }
+
+    private void checkpoint() {
+        if (journal != ExecutionJournal.NONE && probe == null) {
+            try {
+                journal.checkpoint(this, resumePoint());
+            } catch (RuntimeException e) {
+                // a full disk or a server shutting down (interrupted) must not break the execution
+                LOG.log(Level.WARNING, "Could not write down " + request.executionArn() + ": " + e.getMessage());
+            }
+        }
     }
 
     // ---- Execution -----------------------------------------------------------------------------
@@ -162,6 +256,29 @@ final class ExecutionRun implements Execution {
     @Override
     public void stop(String stopError, String stopCause) {
         ObjectNode details = EventDetails.errorCause(stopError, stopCause);
+        if (tryActor()) {
+            // the actor is idle (a waiting execution, the usual case): the Maps and Parallels in flight
+            // write their abort events before ExecutionAborted, as on AWS
+            try {
+                synchronized (ending) {
+                    if (status.isTerminal()) {
+                        return;
+                    }
+                    abortInFlight();
+                    if (status.isTerminal()) {
+                        return; // the abort events filled the history: the execution failed of it
+                    }
+                    history.appendTerminal(history.size(), services.clock().millis(), "ExecutionAborted",
+                            "executionAbortedEventDetails", new Details.Json(details));
+                    settle(ExecutionStatus.ABORTED, null, stopError, stopCause);
+                }
+                announceEnd();
+                releaseInterpreterState();
+            } finally {
+                actor.unlock();
+            }
+            return;
+        }
         synchronized (ending) {
             if (status.isTerminal()) {
                 return;
@@ -180,6 +297,29 @@ final class ExecutionRun implements Execution {
         }
     }
 
+    /** The actor's lock if it is free or soon free: a stop waits a moment for a busy actor, never long. */
+    private boolean tryActor() {
+        try {
+            return actor.tryLock(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /**
+     * The abort events of the Map and Parallel states in flight (nested ones included) when the
+     * execution is stopped or times out; AWS writes none for a Task or Wait then. Skipped when the
+     * history is nearly full: the terminal event must have its place.
+     */
+    private void abortInFlight() {
+        if (topLane == null || topLane.inFlight == null || topLane.silent
+                || history.size() > ExecutionHistory.MAX_EVENTS - 1000) {
+            return;
+        }
+        topLane.inFlight.abort(history.size(), false);
+    }
+
     /** The actor stops at its next state once the execution has ended (a stop, the history limit). */
     boolean ended() {
         return status.isTerminal();
@@ -189,23 +329,14 @@ final class ExecutionRun implements Execution {
     public void redrive() {
         actor.lock();
         try {
-            if (!(status == ExecutionStatus.FAILED || status == ExecutionStatus.TIMED_OUT
-                    || status == ExecutionStatus.ABORTED)) {
-                throw new ApiException("ExecutionNotRedrivable", "Execution " + request.executionArn() + " is "
-                        + status + ": only FAILED, TIMED_OUT or ABORTED executions can be redriven.");
+            String refusal = RedriveEligibility.refusal(this, now());
+            RedrivePoint from = topLane == null ? null : topLane.redrivePoint();
+            if (refusal == null && from == null) {
+                refusal = "Execution ended before its first state: start a new execution instead";
             }
-            if ("EXPRESS".equals(request.type())) {
-                throw new ApiException("ExecutionNotRedrivable", "EXPRESS executions cannot be redriven: start a "
-                        + "new execution instead.");
-            }
-            if (redriveState == null) {
-                throw new ApiException("ExecutionNotRedrivable", "Execution " + request.executionArn() + " ended "
-                        + "before its first state: start a new execution instead.");
-            }
-            if (history.size() >= ExecutionHistory.MAX_EVENTS) {
-                throw new ApiException("ExecutionNotRedrivable", "Execution " + request.executionArn() + " has "
-                        + "reached the maximum number of history events (" + ExecutionHistory.MAX_EVENTS + "): it cannot "
-                        + "be redriven; start a new execution instead.");
+            if (refusal != null) {
+                throw new ApiException("ExecutionNotRedrivable", "Execution " + request.executionArn()
+                        + " cannot be redriven: " + refusal + ".");
             }
             synchronized (ending) {
                 // the actor is idle (we hold its lock): the stop's event can join the columns
@@ -226,13 +357,14 @@ final class ExecutionRun implements Execution {
             contextBase = null;
             long id = emitTop(history.size(), "ExecutionRedriven", "executionRedrivenEventDetails",
                     EventDetails.redriven(redriveCount));
+            // the top lane resumes with its variables; a Map or Parallel keeps what had succeeded
             topLane.last = id;
-            String from = redriveState;
-            JsonNode in = redriveInput;
+            topLane.resumeFrom(from);
             services.notifier().statusChanged(this);
             scheduleTimeout();
-            post(() -> new GraphRun(this, request.definition().graph(), topLane, true, this::topDone)
-                    .drive(new Step.Next(request.definition().graph().state(from), in)));
+            io.jenkins.plugins.stepfunctions.engine.asl.Graph graph = request.definition().graph();
+            post(() -> new GraphRun(this, graph, topLane, true, this::topDone)
+                    .drive(new Step.Next(graph.state(from.state()), from.input())));
         } finally {
             actor.unlock();
         }
@@ -304,8 +436,15 @@ final class ExecutionRun implements Execution {
     private void scheduleTimeout() {
         Long timeout = request.definition().timeoutSeconds();
         if (timeout != null) {
+            scheduleTimeout(timeout);
+        }
+    }
+
+    private void scheduleTimeout(double timeout) {
+        {
             schedule(timeout, () -> {
                 if (!status.isTerminal()) {
+                    abortInFlight();
                     terminate(ExecutionStatus.TIMED_OUT, null, StatesException.TIMEOUT, null, "ExecutionTimedOut",
                             "executionTimedOutEventDetails",
                             new Details.Json(EventDetails.errorCause(StatesException.TIMEOUT, null)),
@@ -341,10 +480,6 @@ final class ExecutionRun implements Execution {
             history.appendTerminal(previousEventId, services.clock().millis(), type, field, details);
             settle(terminal, out, err, why);
         }
-        if (terminal == ExecutionStatus.SUCCEEDED) {
-            redriveState = null;
-            redriveInput = null;
-        }
         releaseInterpreterState();
         announceEnd();
     }
@@ -360,6 +495,7 @@ final class ExecutionRun implements Execution {
 
     private void announceEnd() {
         services.tokens().closeAll(this);
+        checkpoint();
         services.notifier().statusChanged(this);
         completion.complete(this);
     }
@@ -387,12 +523,6 @@ final class ExecutionRun implements Execution {
                 "executionFailedEventDetails",
                 new Details.Json(EventDetails.errorCause(StatesException.RUNTIME, HISTORY_LIMIT_CAUSE)),
                 history.size());
-    }
-
-    /** The top-level state running now: where a redrive restarts after a failure, stop or timeout. */
-    void rememberRedrivePoint(String stateName, JsonNode input) {
-        redriveState = stateName;
-        redriveInput = input;
     }
 
     /**
@@ -475,8 +605,14 @@ final class ExecutionRun implements Execution {
                     next = queue.poll();
                     if (next == null) {
                         draining = false;
-                        return;
                     }
+                }
+                if (next == null) {
+                    // idle: it now waits for a timer, a token or a worker; what it did is written down
+                    if (!status.isTerminal()) {
+                        checkpoint();
+                    }
+                    return;
                 }
                 try {
                     next.run();

@@ -16,6 +16,18 @@ final class Lane {
     final Map<String, JsonNode> variables;
     private final Lane parent;
     private boolean cancelled;
+    /** The last state this lane entered and its input: where a redrive resumes the lane. */
+    private String redriveState;
+    private JsonNode redriveInput;
+    /**
+     * The state this lane is in the middle of (a Task, Wait, Map or Parallel that has not exited), null
+     * between states: what an abort names, and the Map or Parallel whose finished work a redrive keeps.
+     */
+    StateRun inFlight;
+    /** False once the lane's graph has ended (succeeded or failed): an abort passes over it. */
+    boolean running = true;
+    /** Set by a redrive for the lane's first state: the Map or Parallel attempt whose finished work it keeps. */
+    private Branching resume;
 
     Lane(long last, boolean silent, Map<String, JsonNode> variables) {
         this(last, silent, variables, null);
@@ -40,6 +52,34 @@ final class Lane {
             }
         }
         return false;
+    }
+
+    /** A state was entered on this lane; {@code run} is null for a state that cannot be in flight (a plain Pass). */
+    void entered(String stateName, JsonNode input, StateRun run) {
+        redriveState = stateName;
+        redriveInput = input;
+        inFlight = run;
+    }
+
+    /** Where a redrive resumes this lane, or null when it entered no state. */
+    RedrivePoint redrivePoint() {
+        if (redriveState == null) {
+            return null;
+        }
+        return new RedrivePoint(redriveState, redriveInput, inFlight == null ? null : inFlight.branching(), variables);
+    }
+
+    /** Makes this (new) lane resume where {@code point} left off: its variables, and the finished work it keeps. */
+    void resumeFrom(RedrivePoint point) {
+        variables.putAll(point.variables());
+        resume = point.prior();
+    }
+
+    /** The prior attempt a redrive handed this lane's first state, once. */
+    Branching takeResume() {
+        Branching r = resume;
+        resume = null;
+        return r;
     }
 
     /** A nested scope: reads the outer variables, its own assignments stay inside. */

@@ -14,23 +14,30 @@ import io.jenkins.plugins.stepfunctions.engine.dataflow.PayloadTemplates;
 import io.jenkins.plugins.stepfunctions.engine.history.Details;
 import io.jenkins.plugins.stepfunctions.engine.history.EventDetails;
 import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * A Map state's attempt. Iterations start in index order up to MaxConcurrency at a time; an
  * iteration that finishes at once lets the next start in the same loop, so 10,000 items cost no
  * stack. Inline iterations record MapIteration* events; distributed ones run silently between
  * MapRunStarted and MapRunSucceeded/Failed, as AWS records child executions elsewhere.
+ *
+ * <p>When an iteration fails the Map, the iterations still running are aborted (MapIterationAborted).
+ * A redriven attempt keeps the output of the iterations that succeeded in the attempt it redrives and
+ * reruns the failed, aborted and never started ones, each from where it stopped; a distributed Map
+ * redrives its Map Run (MapRunRedriven, same Map Run ARN) instead of starting another.
  */
-final class MapRun {
+final class MapRun implements Branching {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final StateRun run;
     private final State.Map state;
+    private final MapRun prior;
     private JsonNode effective;
     private JsonNode[] results;
-    private final List<Lane> lanes = new ArrayList<>();
+    private boolean[] succeeded;
+    /** The lane of each iteration launched, by index (null: not launched, or kept from the prior attempt). */
+    private Lane[] lanes;
+    private String mapRunArn;
     private int next;
     private int running;
     private int completed;
@@ -44,9 +51,10 @@ final class MapRun {
     private long mapRunStarted;
     private JsonNode itemsNode;
 
-    MapRun(StateRun run, State.Map state) {
+    MapRun(StateRun run, State.Map state, MapRun prior) {
         this.run = run;
         this.state = state;
+        this.prior = prior;
     }
 
     void run() {
@@ -57,12 +65,20 @@ final class MapRun {
         if (state.distributed()) {
             toleratedCount = toleratedCount();
             toleratedPercentage = toleratedPercentage();
-            String mapRunArn = run.execution.newMapRunArn(state.name());
-            mapRunStarted = run.execution.emit(run.lane, "MapRunStarted", "mapRunStartedEventDetails",
-                    () -> EventDetails.mapRunStarted(mapRunArn));
+            if (prior != null && prior.mapRunArn != null) {
+                mapRunArn = prior.mapRunArn;
+                mapRunStarted = run.execution.emit(run.lane, "MapRunRedriven", "mapRunRedrivenEventDetails",
+                        () -> EventDetails.mapRunRedriven(mapRunArn, run.execution.redriveCount()));
+            } else {
+                mapRunArn = run.execution.newMapRunArn(state.name());
+                mapRunStarted = run.execution.emit(run.lane, "MapRunStarted", "mapRunStartedEventDetails",
+                        () -> EventDetails.mapRunStarted(mapRunArn));
+            }
         }
         cursor = started;
         results = new JsonNode[items.size()];
+        succeeded = new boolean[items.size()];
+        lanes = new Lane[items.size()];
         itemsNode = items;
         pump();
     }
@@ -216,15 +232,30 @@ final class MapRun {
     }
 
     private void launch(int index) {
-        JsonNode item = itemsNode.get(index);
-        JsonNode iterationInput = iterationInput(index, item);
+        if (prior != null && index < prior.succeeded.length && prior.succeeded[index]) {
+            // redriven: this iteration succeeded before and keeps its output, without events
+            results[index] = prior.results[index];
+            succeeded[index] = true;
+            running--;
+            completed++;
+            return;
+        }
+        Lane before = prior == null || index >= prior.lanes.length ? null : prior.lanes[index];
+        RedrivePoint from = before == null ? null : before.redrivePoint();
+        JsonNode iterationInput = from == null ? iterationInput(index, itemsNode.get(index)) : null;
         long startedId = state.distributed() ? cursor : run.execution.emitDetailsAt(run.lane, cursor,
                 "MapIterationStarted", "mapIterationStartedEventDetails",
                 () -> new Details.MapIteration(state.name(), index));
         Lane lane = run.lane.child(startedId, state.distributed());
-        lanes.add(lane);
-        new GraphRun(run.execution, state.processor(), lane, false, step -> iterationDone(index, lane, step))
-                .start(iterationInput);
+        lanes[index] = lane;
+        GraphRun graph = new GraphRun(run.execution, state.processor(), lane, false,
+                step -> iterationDone(index, lane, step));
+        if (from == null) {
+            graph.start(iterationInput);
+        } else {
+            lane.resumeFrom(from);
+            graph.drive(new Step.Next(state.processor().state(from.state()), from.input()));
+        }
     }
 
     private JsonNode iterationInput(int index, JsonNode item) {
@@ -244,6 +275,7 @@ final class MapRun {
     }
 
     private void iterationDone(int index, Lane lane, Step step) {
+        lane.running = false;
         if (over) {
             return;
         }
@@ -257,7 +289,8 @@ final class MapRun {
             failures++;
             if (!tolerated()) {
                 over = true;
-                lanes.forEach(Lane::cancel);
+                StateRun.failedLane(run.execution, lane, failed.previousEventId());
+                abortRunning(failed.previousEventId(), true);
                 if (state.distributed()) {
                     long failedRun = run.execution.emitAt(run.lane, mapRunStarted, "MapRunFailed",
                             "mapRunFailedEventDetails", () -> EventDetails.errorCause(
@@ -272,6 +305,7 @@ final class MapRun {
             cursor = failed.previousEventId();
         } else {
             results[index] = ((Step.End) step).output();
+            succeeded[index] = true;
             if (!state.distributed()) {
                 run.execution.emitDetailsAt(run.lane, lane.last, "MapIterationSucceeded",
                         "mapIterationSucceededEventDetails", () -> new Details.MapIteration(state.name(), index));
@@ -280,6 +314,44 @@ final class MapRun {
         }
         if (!pumping) {
             pump();
+        }
+    }
+
+    @Override
+    public void abort(long previousEventId, boolean states) {
+        if (over || lanes == null) {
+            return;
+        }
+        over = true;
+        abortRunning(previousEventId, states);
+        if (state.distributed() && mapRunArn != null) {
+            run.execution.emitAt(run.lane, previousEventId, "MapRunAborted", null, null);
+        }
+    }
+
+    /**
+     * Aborts the iterations still running, in index order: the states they are in, then
+     * MapIterationAborted (inline Maps; a distributed Map's iterations write nothing here).
+     */
+    private void abortRunning(long previousEventId, boolean states) {
+        for (int i = 0; i < lanes.length; i++) {
+            Lane lane = lanes[i];
+            if (lane == null) {
+                continue;
+            }
+            lane.cancel();
+            if (succeeded[i] || !lane.running) {
+                continue;
+            }
+            lane.running = false;
+            if (lane.inFlight != null) {
+                lane.inFlight.abort(previousEventId, states);
+            }
+            if (!state.distributed()) {
+                int index = i;
+                run.execution.emitDetailsAt(run.lane, previousEventId, "MapIterationAborted",
+                        "mapIterationAbortedEventDetails", () -> new Details.MapIteration(state.name(), index));
+            }
         }
     }
 

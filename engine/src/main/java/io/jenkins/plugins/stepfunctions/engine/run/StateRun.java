@@ -59,6 +59,14 @@ final class StateRun {
     private ObjectNode context;
     /** The task token of the current attempt, when the definition asks for one. */
     String taskToken;
+    /** The running attempt of a Map or Parallel state: what an abort stops and a redrive keeps. */
+    private Branching branching;
+    /** A Wait's deadline while it waits: what a restarted server resumes it at. */
+    Instant waitingUntil;
+    /** A Task waiting for the answer to its token: what a restarted server waits for again. */
+    ResumePoint.WaitingTask waitingTask;
+    /** A redrive: the earlier attempt of this Map or Parallel whose finished work the first attempt keeps. */
+    private Branching prior;
 
     StateRun(GraphRun graphRun, State state, JsonNode input) {
         this.graphRun = graphRun;
@@ -81,9 +89,8 @@ final class StateRun {
         enteredMillis = execution.services().clock().millis();
         enteredId = execution.emitDetails(lane, enteredMillis, ENTERED.get(state.type()),
                 "stateEnteredEventDetails", () -> new Details.StateEntered(state.name(), execution.text(input)));
-        if (graphRun.topLevel) {
-            execution.rememberRedrivePoint(state.name(), input);
-        }
+        lane.entered(state.name(), input, this);
+        prior = lane.takeResume();
         starting = true;
         try {
             attempt();
@@ -98,6 +105,8 @@ final class StateRun {
     private void attempt() {
         attempt++;
         context = null;
+        waitingUntil = null;
+        waitingTask = null;
         try {
             if (state instanceof State.Pass p) {
                 pass(p);
@@ -114,15 +123,57 @@ final class StateRun {
             } else if (execution.probe() != null && execution.probe().mock != null) {
                 mockedBranches(execution.probe().mock);
             } else if (state instanceof State.Parallel p) {
-                new ParallelRun(this, p).run();
+                ParallelRun parallel = new ParallelRun(this, p, takePrior(ParallelRun.class));
+                branching = parallel;
+                parallel.run();
             } else if (state instanceof State.Map m) {
-                new MapRun(this, m).run();
+                MapRun map = new MapRun(this, m, takePrior(MapRun.class));
+                branching = map;
+                map.run();
             }
         } catch (StatesException e) {
             fail(e);
         } catch (RuntimeException e) {
             fail(new StatesException(StatesException.RUNTIME, "Internal error in state '" + state.name() + "': "
                     + e));
+        }
+    }
+
+    /** The redriven attempt for the first attempt only: a Retry after a redrive runs every branch again. */
+    private <T extends Branching> T takePrior(Class<T> type) {
+        Branching p = prior;
+        prior = null;
+        return type.isInstance(p) ? type.cast(p) : null;
+    }
+
+    Branching branching() {
+        return branching;
+    }
+
+    /**
+     * Writes this in-flight state's abort events, each following {@code previousEventId}: a Map or
+     * Parallel aborts its running lanes, then writes {@code <Type>StateAborted}; a Task or Wait writes
+     * its own only when {@code states} (see {@link Branching#abort}). Its pending timers and answers are
+     * dropped.
+     */
+    void abort(long previousEventId, boolean states) {
+        attempt++;
+        if (branching != null) {
+            branching.abort(previousEventId, states);
+            execution.emitAt(lane, previousEventId, state.type() + "StateAborted", null, null);
+        } else if (states && (state instanceof State.Task || state instanceof State.Wait)) {
+            execution.emitAt(lane, previousEventId, state.type() + "StateAborted", null, null);
+        }
+    }
+
+    /**
+     * AWS's recordings: a Task that fails a Parallel branch or a Map iteration (no catcher in the
+     * branch) is followed by its TaskStateAborted, after the failure event, as its parent fails.
+     */
+    static void failedLane(ExecutionRun execution, Lane lane, long previousEventId) {
+        StateRun last = lane.inFlight;
+        if (last != null && last.state instanceof State.Task) {
+            execution.emitAt(lane, previousEventId, "TaskStateAborted", null, null);
         }
     }
 
@@ -255,7 +306,52 @@ final class StateRun {
             JsonNode v = read(w.timestampPath(), effective, "TimestampPath");
             wake = timestamp(v, "TimestampPath", StatesException.RUNTIME, w.timestampPath());
         }
-        Runnable done = () -> {
+        Runnable done = waitDone(w, effective);
+        double seconds = (wake.toEpochMilli() - now.toEpochMilli()) / 1000.0;
+        if (seconds <= 0 || execution.probe() != null) {
+            // TestState does not wait: it answers at once with where the state would go
+            done.run();
+        } else {
+            waitingUntil = wake;
+            int current = attempt;
+            execution.schedule(seconds, () -> guarded(current, done));
+        }
+    }
+
+    /**
+     * Resumes this state, entered before a restart, where it waited: a Wait at its deadline, a Task
+     * for the answer to the same token. False when it waited for nothing that can be resumed (the
+     * caller runs the state again).
+     */
+    boolean resume(Instant wake, ResumePoint.WaitingTask task) {
+        enteredPrev = lane.last;
+        enteredId = lane.last;
+        enteredMillis = execution.services().clock().millis();
+        lane.entered(state.name(), input, this);
+        attempt++;
+        try {
+            if (wake != null && state instanceof State.Wait w) {
+                JsonNode effective = io.jsonata() ? input : select(io.inputPath(), input, "InputPath");
+                Runnable done = waitDone(w, effective);
+                waitingUntil = wake;
+                int current = attempt;
+                execution.schedule(Math.max(0, (wake.toEpochMilli() - execution.now().toEpochMilli()) / 1000.0),
+                        () -> guarded(current, done));
+                return true;
+            }
+            if (task != null && state instanceof State.Task t) {
+                new TaskInvocation(this, t).resume(task);
+                return true;
+            }
+        } catch (StatesException e) {
+            fail(e);
+            return true;
+        }
+        return false;
+    }
+
+    private Runnable waitDone(State.Wait w, JsonNode effective) {
+        return () -> {
             if (io.jsonata()) {
                 JsonataScope scope = jsonataScope(null, null);
                 Map<String, JsonNode> assigned = assignJsonata(io.assign(), scope);
@@ -265,14 +361,6 @@ final class StateRun {
                 exit(select(io.outputPath(), effective, "OutputPath"), assigned, w.transition().next());
             }
         };
-        double seconds = (wake.toEpochMilli() - now.toEpochMilli()) / 1000.0;
-        if (seconds <= 0 || execution.probe() != null) {
-            // TestState does not wait: it answers at once with where the state would go
-            done.run();
-        } else {
-            int current = attempt;
-            execution.schedule(seconds, () -> guarded(current, done));
-        }
     }
 
     private static Instant timestamp(JsonNode v, String field, String error, String path) {
@@ -368,6 +456,9 @@ final class StateRun {
         if (assigned != null) {
             lane.variables.putAll(assigned);
         }
+        if (lane.inFlight == this) {
+            lane.inFlight = null;
+        }
         execution.emitDetails(lane, EXITED.get(state.type()), "stateExitedEventDetails",
                 () -> new Details.StateExited(state.name(), text, assignedText(assigned)));
         if (execution.probe() != null) {
@@ -411,9 +502,7 @@ final class StateRun {
         long now = execution.services().clock().millis();
         execution.emitDetails(lane, now, "PassStateEntered",
                 "stateEnteredEventDetails", new Details.StateEntered(p.name(), text));
-        if (graphRun.topLevel) {
-            execution.rememberRedrivePoint(p.name(), input);
-        }
+        lane.entered(p.name(), input, null);
         if (tooLarge(text)) {
             return new Step.Failed(dataLimitExceeded(p), lane.last);
         }

@@ -148,6 +148,7 @@ final class TaskInvocation {
                         }
                     })), () -> !done && !execution.status().isTerminal());
             execution.services().activities().schedule(resource, work);
+            run.waitingTask = new ResumePoint.WaitingTask(token, resource, parametersText);
         } else if (http) {
             HttpInvoke.Trace trace = probe == null ? null : (request, response) -> {
                 probe.httpRequest = request;
@@ -168,6 +169,29 @@ final class TaskInvocation {
         } else if (waitForToken) {
             execution.emit(run.lane, "TaskSubmitted", "taskSubmittedEventDetails",
                     () -> EventDetails.resourceOutput(resourceType, resource, "{}"));
+            run.waitingTask = new ResumePoint.WaitingTask(run.taskToken, null, null);
+        }
+    }
+
+    /**
+     * Resumes the attempt that was waiting for {@code saved}'s token when the server stopped (its
+     * events are in the history already): the same token answers it, and an activity task is queued
+     * again for the workers with the same token and input.
+     */
+    void resume(ResumePoint.WaitingTask saved) {
+        int attempt = run.attempt;
+        run.taskToken = saved.token();
+        run.waitingTask = saved;
+        execution.services().tokens().reopen(saved.token(), execution, callback(attempt));
+        if (kind == Kind.ACTIVITY && saved.activityArn() != null) {
+            Activities.Work work = new Activities.Work(new ActivityTask(saved.token(), saved.activityInput()),
+                    worker -> execution.post(() -> run.guarded(attempt, () -> {
+                        if (!done) {
+                            execution.emit(run.lane, "ActivityStarted", "activityStartedEventDetails",
+                                    () -> EventDetails.workerName(worker));
+                        }
+                    })), () -> !done && !execution.status().isTerminal());
+            execution.services().activities().schedule(saved.activityArn(), work);
         }
     }
 

@@ -47,6 +47,12 @@ final class TaskTokens {
         return token;
     }
 
+    /** Opens {@code token} again after a restart: the same token answers the resumed task. */
+    void reopen(String token, ExecutionRun execution, Callback callback) {
+        open.put(token, new Open(execution, callback));
+        byExecution.computeIfAbsent(execution, e -> ConcurrentHashMap.newKeySet()).add(token);
+    }
+
     void close(String token) {
         Open o = open.remove(token);
         if (o != null) {

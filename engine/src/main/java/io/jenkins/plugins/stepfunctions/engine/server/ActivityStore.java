@@ -21,6 +21,11 @@ final class ActivityStore {
         return byArn.get(arn);
     }
 
+    /** Every activity of every region. */
+    List<Activity> all() {
+        return List.copyOf(byArn.values());
+    }
+
     boolean contains(String arn) {
         return byArn.containsKey(arn);
     }

@@ -27,11 +27,14 @@ public final class EngineApi implements AutoCloseable {
     private final Map<String, LongPoll.Operation> longPollOperations;
     private final CompletableFuture<ExecutionEngine> engine;
     private final ExecutionStore executions;
+    private final java.util.List<String> dataDirProblems;
     final ObjectMapper mapper;
     final String region;
 
     private EngineApi(Map<String, Operation> operations, Map<String, LongPoll.Operation> longPollOperations,
-                      CompletableFuture<ExecutionEngine> engine, ExecutionStore executions, ObjectMapper mapper) {
+                      CompletableFuture<ExecutionEngine> engine, ExecutionStore executions, ObjectMapper mapper,
+                      java.util.List<String> dataDirProblems) {
+        this.dataDirProblems = java.util.List.copyOf(dataDirProblems);
         this.operations = Map.copyOf(operations);
         this.longPollOperations = Map.copyOf(longPollOperations);
         this.engine = engine;
@@ -51,12 +54,29 @@ public final class EngineApi implements AutoCloseable {
      *                        execution can run (the server refuses http:invoke to itself there)
      */
     static EngineApi start(EngineConfig config, java.util.function.Consumer<ExecutionEngine> onEngineStarted) {
+        return start(config, onEngineStarted, null, null);
+    }
+
+    /** The operations that change state machines, versions, aliases or activities: a data directory syncs after them. */
+    private static final java.util.Set<String> CATALOG_CHANGES = java.util.Set.of("CreateStateMachine",
+            "UpdateStateMachine", "DeleteStateMachine", "PublishStateMachineVersion", "DeleteStateMachineVersion",
+            "CreateStateMachineAlias", "UpdateStateMachineAlias", "DeleteStateMachineAlias", "CreateActivity",
+            "DeleteActivity");
+
+    /**
+     * @param catalog        where state machines, versions, aliases and activities are kept, or null (memory only)
+     * @param executionFiles where executions and their histories are kept, or null; with both, what the data
+     *                       directory held is loaded first and the executions that were running resume
+     */
+    static EngineApi start(EngineConfig config, java.util.function.Consumer<ExecutionEngine> onEngineStarted,
+            CatalogFiles catalog, ExecutionFiles executionFiles) {
         // The interpreter takes the longest to set up (thread pools, an HTTP client for http:invoke); it
         // is built while the first requests, which do not run anything, are answered.
         CompletableFuture<ExecutionEngine> engine = new CompletableFuture<>();
         Thread engineStartup = new Thread(() -> {
             try {
-                ExecutionEngine started = new ExecutionEngine(config);
+                ExecutionEngine started = executionFiles == null ? new ExecutionEngine(config)
+                        : new ExecutionEngine(config, executionFiles);
                 onEngineStarted.accept(started);
                 engine.complete(started);
             } catch (RuntimeException | Error e) {
@@ -70,7 +90,8 @@ public final class EngineApi implements AutoCloseable {
         ObjectMapper mapper = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
         StateMachineStore stateMachines = new StateMachineStore();
-        ExecutionStore executions = new ExecutionStore();
+        ExecutionStore executions = executionFiles == null ? new ExecutionStore()
+                : new ExecutionStore(executionFiles::started);
         ActivityStore activities = new ActivityStore();
         TagStore tags = new TagStore(arn -> stateMachines.contains(arn) || activities.contains(arn));
 
@@ -85,7 +106,23 @@ public final class EngineApi implements AutoCloseable {
         activityOperations.register(operations);
         activityOperations.registerLongPolls(longPollOperations);
         tags.register(operations);
-        return new EngineApi(operations, longPollOperations, engine, executions, mapper);
+        java.util.List<String> problems = new java.util.ArrayList<>();
+        if (catalog != null && executionFiles != null) {
+            ExecutionEngine loaded = engine.join();
+            catalog.load(stateMachines, activities, loaded::registerActivity, problems);
+            executionFiles.load(stateMachines, executions, loaded, problems);
+            problems.forEach(p -> LOG.log(System.Logger.Level.WARNING, "data directory: " + p));
+            for (String name : CATALOG_CHANGES) {
+                Operation change = operations.get(name);
+                operations.put(name, request -> {
+                    ObjectNode response = change.handle(request);
+                    catalog.sync(stateMachines, activities);
+                    return response;
+                });
+            }
+            catalog.sync(stateMachines, activities);
+        }
+        return new EngineApi(operations, longPollOperations, engine, executions, mapper, problems);
     }
 
     /**
@@ -133,6 +170,11 @@ public final class EngineApi implements AutoCloseable {
     public long historySize(String executionArn) {
         ExecutionEntry entry = executions.get(executionArn);
         return entry == null ? -1 : entry.execution().history().size();
+    }
+
+    /** What could not be read back from the data directory (the file and what was lost); empty without one. */
+    java.util.List<String> dataDirProblems() {
+        return dataDirProblems;
     }
 
     Map<String, Operation> operations() {

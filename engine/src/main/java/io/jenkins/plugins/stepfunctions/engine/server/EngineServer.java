@@ -7,6 +7,7 @@ import io.jenkins.plugins.stepfunctions.engine.run.ExecutionEngine;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -61,9 +62,11 @@ public final class EngineServer implements AutoCloseable {
     private final FaultInjection faults;
     private final LongPolls longPolls;
     private final URI endpoint;
+    private final java.util.List<String> dataDirProblems;
 
     private EngineServer(HttpServer http, ThreadPoolExecutor requestThreads, CompletableFuture<ExecutionEngine> engine,
-                         FaultInjection faults, LongPolls longPolls) {
+                         FaultInjection faults, LongPolls longPolls, java.util.List<String> dataDirProblems) {
+        this.dataDirProblems = dataDirProblems;
         this.http = http;
         this.longPolls = longPolls;
         this.requestThreads = requestThreads;
@@ -77,17 +80,33 @@ public final class EngineServer implements AutoCloseable {
 
     /** Starts serving on {@code host:port}; port 0 picks a free port (see {@link #endpoint()}). */
     public static EngineServer start(String host, int port, EngineConfig config) throws IOException {
+        return start(host, port, config, null);
+    }
+
+    /**
+     * Starts serving, keeping state machines, versions, aliases, activities and executions in
+     * {@code dataDir} (null: in memory only). What it held before is loaded first and the executions
+     * that were running resume; files it cannot read are reported ({@link #dataDirProblems()}) and skipped.
+     */
+    public static EngineServer start(String host, int port, EngineConfig config, java.nio.file.Path dataDir)
+            throws IOException {
+        CatalogFiles catalog = dataDir == null ? null : new CatalogFiles(dataDir);
+        ExecutionFiles executionFiles = dataDir == null ? null : new ExecutionFiles(dataDir, catalog);
+        if (dataDir != null) {
+            java.nio.file.Files.createDirectories(dataDir);
+        }
         HttpServer http = HttpServer.create(new InetSocketAddress(host, port), 256);
         InetSocketAddress bound = http.getAddress();
         // The interpreter is built on a second thread while the server starts listening (EngineApi), so
         // requests that do not run anything are answered at once and the others wait for it only when they
         // arrive first. Before any execution can run: no http:invoke task may call this API.
-        EngineApi api = EngineApi.start(config, started -> started.refuseHttpInvokeTo(bound));
+        EngineApi api = EngineApi.start(config, started -> started.refuseHttpInvokeTo(bound), catalog, executionFiles);
         CompletableFuture<ExecutionEngine> engine = api.engine();
         ObjectMapper mapper = api.mapper;
         FaultInjection faults = new FaultInjection();
         Map<String, Operation> operations = api.operations();
         Map<String, LongPoll.Operation> longPollOperations = api.longPollOperations();
+        java.util.List<String> problems = api.dataDirProblems();
 
         ThreadPoolExecutor requestThreads = new ThreadPoolExecutor(MAX_REQUEST_THREADS, MAX_REQUEST_THREADS,
                 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), daemonThreads());
@@ -100,7 +119,12 @@ public final class EngineServer implements AutoCloseable {
                 ownHttpInvokeMarker));
         http.setExecutor(requestThreads);
         http.start();
-        return new EngineServer(http, requestThreads, engine, faults, longPolls);
+        return new EngineServer(http, requestThreads, engine, faults, longPolls, List.copyOf(problems));
+    }
+
+    /** What the data directory held that could not be read, and what was lost with it; empty when all loaded. */
+    public java.util.List<String> dataDirProblems() {
+        return dataDirProblems;
     }
 
     /**

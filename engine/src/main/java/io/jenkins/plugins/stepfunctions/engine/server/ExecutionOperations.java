@@ -15,6 +15,7 @@ import io.jenkins.plugins.stepfunctions.engine.history.HistoryEvent;
 import io.jenkins.plugins.stepfunctions.engine.run.Execution;
 import io.jenkins.plugins.stepfunctions.engine.run.ExecutionEngine;
 import io.jenkins.plugins.stepfunctions.engine.run.ExecutionStatus;
+import io.jenkins.plugins.stepfunctions.engine.run.RedriveEligibility;
 import io.jenkins.plugins.stepfunctions.engine.run.StartRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -29,7 +30,6 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -46,7 +46,6 @@ final class ExecutionOperations {
     private final Supplier<ExecutionEngine> engine;
     private final ObjectMapper mapper;
     private final Clock clock;
-    private final AtomicLong sequence = new AtomicLong();
 
     ExecutionOperations(StateMachineStore stateMachines, ExecutionStore executions, Supplier<ExecutionEngine> engine,
                         ObjectMapper mapper, Clock clock) {
@@ -142,7 +141,7 @@ final class ExecutionOperations {
             }
             Execution execution = engine.get().start(new StartRequest(arn, name, target.arn(), smArn.name(),
                     revision.roleArn(), revision.definition(), input, type, testCase, traceHeader));
-            ExecutionEntry entry = new ExecutionEntry(sequence.incrementAndGet(), arn, smArn.toString(),
+            ExecutionEntry entry = new ExecutionEntry(executions.nextSequence(), arn, smArn.toString(),
                     target.versionArn(), target.aliasArn(), target.entry(), revision, execution);
             executions.add(entry);
             return entry;
@@ -204,16 +203,12 @@ final class ExecutionOperations {
         return response;
     }
 
-    private static void redriveStatus(ObjectNode response, ExecutionEntry entry) {
-        ExecutionStatus status = entry.execution().status();
-        if (entry.stateMachine().type().equals("EXPRESS")) {
-            response.put("redriveStatus", "NOT_REDRIVABLE")
-                    .put("redriveStatusReason", "Execution is an EXPRESS execution and cannot be redriven");
-        } else if (status == ExecutionStatus.FAILED || status == ExecutionStatus.TIMED_OUT || status == ExecutionStatus.ABORTED) {
+    private void redriveStatus(ObjectNode response, ExecutionEntry entry) {
+        String refusal = RedriveEligibility.refusal(entry.execution(), clock.instant());
+        if (refusal == null) {
             response.put("redriveStatus", "REDRIVABLE");
         } else {
-            response.put("redriveStatus", "NOT_REDRIVABLE")
-                    .put("redriveStatusReason", "Execution is " + status + " and cannot be redriven");
+            response.put("redriveStatus", "NOT_REDRIVABLE").put("redriveStatusReason", refusal);
         }
     }
 

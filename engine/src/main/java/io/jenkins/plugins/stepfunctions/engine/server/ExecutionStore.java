@@ -13,15 +13,39 @@ import java.util.function.Predicate;
 final class ExecutionStore {
     private final Map<String, ExecutionEntry> byArn = new ConcurrentHashMap<>();
     private final Map<String, ConcurrentSkipListMap<Long, ExecutionEntry>> byStateMachine = new ConcurrentHashMap<>();
+    /** Increases with every start, so listings can run newest first; goes on from the executions a data directory kept. */
+    private final java.util.concurrent.atomic.AtomicLong sequence = new java.util.concurrent.atomic.AtomicLong();
+    /** Told of every execution started here (the data directory writes it down). */
+    private final java.util.function.Consumer<ExecutionEntry> started;
+
+    ExecutionStore() {
+        this(entry -> {
+        });
+    }
+
+    ExecutionStore(java.util.function.Consumer<ExecutionEntry> started) {
+        this.started = started;
+    }
+
+    long nextSequence() {
+        return sequence.incrementAndGet();
+    }
 
     ExecutionEntry get(String arn) {
         return byArn.get(arn);
     }
 
     void add(ExecutionEntry entry) {
+        restore(entry);
+        started.accept(entry);
+    }
+
+    /** An execution a data directory kept. */
+    void restore(ExecutionEntry entry) {
         byArn.put(entry.arn(), entry);
         byStateMachine.computeIfAbsent(entry.stateMachineArn(), k -> new ConcurrentSkipListMap<>())
                 .put(entry.sequence(), entry);
+        sequence.accumulateAndGet(entry.sequence(), Math::max);
     }
 
     /** Looks up an execution ARN the caller sent; InvalidArn or ExecutionDoesNotExist when it cannot. */

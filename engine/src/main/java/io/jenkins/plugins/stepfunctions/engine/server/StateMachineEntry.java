@@ -62,6 +62,11 @@ final class StateMachineEntry {
         return version;
     }
 
+    /** A version a data directory kept, in the order they were published. */
+    synchronized void restoreVersion(StateMachineVersion version) {
+        versions.add(version);
+    }
+
     synchronized Optional<StateMachineVersion> version(int number) {
         return versions.stream().filter(v -> v.number() == number).findFirst();
     }

@@ -59,6 +59,11 @@ final class StateMachineStore {
         byArn.remove(arn.toString());
     }
 
+    /** Every state machine of every region. */
+    List<StateMachineEntry> all() {
+        return List.copyOf(byArn.values());
+    }
+
     boolean contains(String arn) {
         return byArn.containsKey(arn);
     }
