@@ -119,6 +119,11 @@ public final class RunCommand implements Callable<Integer> {
             description = "Role of a state machine created from a definition file (required on AWS).")
     private String executionRole;
 
+    @Option(names = "--report", paramLabel = "FILE.html",
+            description = "When the execution ends, write one self-contained HTML file: the state machine drawn with what"
+                    + " each state did, and the history (opens offline).")
+    private Path report;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -153,7 +158,9 @@ public final class RunCommand implements Callable<Integer> {
                 err.flush();
                 Thread hook = stopOnInterrupt(clients, launched.executionArn(), err);
                 try {
-                    return new FollowSession(clients, follow, out, err, terminal(), policy).follow(launched.executionArn());
+                    int exit = new FollowSession(clients, follow, out, err, terminal(), policy).follow(launched.executionArn());
+                    return report == null ? exit : RunReport.write(clients.sfn(), launched.executionArn(), report,
+                            local ? timeScale : 1, err) ? exit : Math.max(exit, ExitCodes.FAILED);
                 } finally {
                     if (hook != null) {
                         try {
