@@ -99,6 +99,11 @@ final class StateMachineStore {
         return List.copyOf(range.values());
     }
 
+    /** Every state machine of every region, ordered by ARN (sfn local's console lists them all). */
+    List<StateMachineEntry> all() {
+        return List.copyOf(byArn.values());
+    }
+
     static ApiException doesNotExist(String arn) {
         return new ApiException(DOES_NOT_EXIST, "State Machine Does Not Exist: '" + arn
                 + "': create it with CreateStateMachine or check the name and region in the ARN");
