@@ -47,7 +47,7 @@ import software.amazon.awssdk.services.sfn.model.StateMachineAlreadyExistsExcept
                 "  sfn run arn:aws:states:eu-west-1:123456789012:stateMachine:deploy --input '{\"version\":\"1.2.3\"}' --approve-all",
                 "", "Exit codes: 0 succeeded, 1 failed, 2 bad input, 3 timed out, 4 aborted, 5 not found, 6 connection (docs/cli.md)."})
 public final class RunCommand implements Callable<Integer> {
-    private static final String LOCAL_ROLE = "arn:aws:iam::123456789012:role/sfn-local";
+    static final String LOCAL_ROLE = "arn:aws:iam::123456789012:role/sfn-local";
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
