@@ -48,7 +48,7 @@ import software.amazon.awssdk.services.sfn.model.StateMachineAlreadyExistsExcept
                 "  sfn run arn:aws:states:eu-west-1:123456789012:stateMachine:deploy --input '{\"version\":\"1.2.3\"}' --approve-all",
                 "", "Exit codes: 0 succeeded, 1 failed, 2 bad input, 3 timed out, 4 aborted, 5 not found, 6 connection (docs/cli.md)."})
 public final class RunCommand implements Callable<Integer> {
-    private static final String LOCAL_ROLE = "arn:aws:iam::123456789012:role/sfn-local";
+    static final String LOCAL_ROLE = "arn:aws:iam::123456789012:role/sfn-local";
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -120,6 +120,11 @@ public final class RunCommand implements Callable<Integer> {
             description = "Role of a state machine created from a definition file (required on AWS).")
     private String executionRole;
 
+    @Option(names = "--report", paramLabel = "FILE.html",
+            description = "When the execution ends, write one self-contained HTML file: the state machine drawn with what"
+                    + " each state did, and the history (opens offline).")
+    private Path report;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -172,7 +177,10 @@ public final class RunCommand implements Callable<Integer> {
         err.flush();
         Thread hook = stopOnInterrupt(sfn, launched.executionArn(), err);
         try {
-            return session.get().follow(launched.executionArn());
+            int exit = session.get().follow(launched.executionArn());
+            // a report that cannot be written fails the run: the user asked for it
+            return report == null || RunReport.write(sfn, launched.executionArn(), report, local ? timeScale : 1, err)
+                    ? exit : Math.max(exit, ExitCodes.FAILED);
         } finally {
             if (hook != null) {
                 try {

@@ -58,6 +58,19 @@ class RunCommandTest {
     }
 
     @Test
+    void reportWritesOneSelfContainedHtmlFileWithTheFinalViewAndTheHistory(@TempDir Path dir) throws Exception {
+        Path report = dir.resolve("reports/run.html");
+
+        Result r = sfn("run", "--local", gate(dir).toString(), "--reject-all", "--report", report.toString());
+
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(ExitCodes.FAILED);
+        assertThat(r.err()).contains("report written to " + report);
+        String html = Files.readString(report);
+        assertThat(html).startsWith("<!DOCTYPE html>").contains("SfnView.report(").contains("\"AskRelease\"")
+                .contains("\"status\":\"CAUGHT\"").contains("\"ExecutionFailed\"").doesNotContain("<script src");
+    }
+
+    @Test
     void aWaitOnALocalEngineWithATimeScaleShowsTheDefinitionsWaitAndTheEnginesExactPace(@TempDir Path dir) throws Exception {
         Path file = Files.createDirectories(dir.resolve("bake")).resolve("statemachine.asl.json");
         Files.writeString(file, "{\"StartAt\":\"Bake\",\"States\":{\"Bake\":{\"Type\":\"Wait\",\"Seconds\":20,\"End\":true}}}");

@@ -38,6 +38,8 @@ final class ApiHandler implements HttpHandler {
     private final LongPolls longPolls;
     private final boolean loopbackOnly;
     private final java.util.function.Supplier<String> ownHttpInvokeMarker;
+    /** Serves the web console for a browser's GET of {@code /}; the API itself is POST only. */
+    private final ConsoleHandler console;
 
     /**
      * {@code loopbackOnly}: the server is bound to loopback, so it answers only requests addressed to a
@@ -45,8 +47,9 @@ final class ApiHandler implements HttpHandler {
      */
     ApiHandler(Map<String, Operation> operations, Map<String, LongPoll.Operation> longPollOperations,
                FaultInjection faults, ObjectMapper mapper, LongPolls longPolls, boolean loopbackOnly,
-               java.util.function.Supplier<String> ownHttpInvokeMarker) {
+               java.util.function.Supplier<String> ownHttpInvokeMarker, ConsoleHandler console) {
         this.ownHttpInvokeMarker = ownHttpInvokeMarker;
+        this.console = console;
         this.operations = Map.copyOf(operations);
         this.longPollOperations = Map.copyOf(longPollOperations);
         this.faults = faults;
@@ -82,7 +85,12 @@ final class ApiHandler implements HttpHandler {
                         + " engine behind this API: sfn local never lets a definition call its own engine's API", 403);
             }
             if (!exchange.getRequestMethod().equals("POST")) {
-                sendPlain(exchange);
+                if (console != null && exchange.getRequestMethod().equals("GET") && exchange.getRequestURI().getPath().equals("/")
+                        && ConsoleHandler.allowed(exchange)) {
+                    console.page(exchange);
+                } else {
+                    sendPlain(exchange);
+                }
                 return false;
             }
             String operation = operationName(exchange.getRequestHeaders().getFirst("X-Amz-Target"));

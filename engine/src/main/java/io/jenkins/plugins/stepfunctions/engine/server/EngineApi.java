@@ -26,14 +26,16 @@ public final class EngineApi implements AutoCloseable {
     private final Map<String, Operation> operations;
     private final Map<String, LongPoll.Operation> longPollOperations;
     private final CompletableFuture<ExecutionEngine> engine;
+    private final StateMachineStore stateMachines;
     private final ExecutionStore executions;
     private final java.util.List<String> dataDirProblems;
     final ObjectMapper mapper;
     final String region;
 
     private EngineApi(Map<String, Operation> operations, Map<String, LongPoll.Operation> longPollOperations,
-                      CompletableFuture<ExecutionEngine> engine, ExecutionStore executions, ObjectMapper mapper,
-                      java.util.List<String> dataDirProblems) {
+                      CompletableFuture<ExecutionEngine> engine, StateMachineStore stateMachines,
+                      ExecutionStore executions, ObjectMapper mapper, java.util.List<String> dataDirProblems) {
+        this.stateMachines = stateMachines;
         this.dataDirProblems = java.util.List.copyOf(dataDirProblems);
         this.operations = Map.copyOf(operations);
         this.longPollOperations = Map.copyOf(longPollOperations);
@@ -122,7 +124,7 @@ public final class EngineApi implements AutoCloseable {
             }
             catalog.sync(stateMachines, activities);
         }
-        return new EngineApi(operations, longPollOperations, engine, executions, mapper, problems);
+        return new EngineApi(operations, longPollOperations, engine, stateMachines, executions, mapper, problems);
     }
 
     /**
@@ -175,6 +177,15 @@ public final class EngineApi implements AutoCloseable {
     /** What could not be read back from the data directory (the file and what was lost); empty without one. */
     java.util.List<String> dataDirProblems() {
         return dataDirProblems;
+    }
+
+    /** The stores and the engine, for what reads them beside the API (sfn local's console). */
+    StateMachineStore stateMachines() {
+        return stateMachines;
+    }
+
+    ExecutionStore executions() {
+        return executions;
     }
 
     Map<String, Operation> operations() {

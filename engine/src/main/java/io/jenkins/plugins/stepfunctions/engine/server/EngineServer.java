@@ -115,8 +115,10 @@ public final class EngineServer implements AutoCloseable {
         boolean loopback = bound.getAddress().isLoopbackAddress();
         Supplier<String> ownHttpInvokeMarker = () -> engine.isDone() && !engine.isCompletedExceptionally()
                 ? engine.join().httpInvokeMarker() : null;
+        ConsoleHandler console = new ConsoleHandler(api.stateMachines(), api.executions(), engine::join, mapper, config.timeScale());
         http.createContext("/", new ApiHandler(operations, longPollOperations, faults, mapper, longPolls, loopback,
-                ownHttpInvokeMarker));
+                ownHttpInvokeMarker, console));
+        http.createContext("/console/", console);
         http.setExecutor(requestThreads);
         http.start();
         return new EngineServer(http, requestThreads, engine, faults, longPolls, List.copyOf(problems));

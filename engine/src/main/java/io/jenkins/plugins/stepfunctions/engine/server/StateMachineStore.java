@@ -59,11 +59,6 @@ final class StateMachineStore {
         byArn.remove(arn.toString());
     }
 
-    /** Every state machine of every region. */
-    List<StateMachineEntry> all() {
-        return List.copyOf(byArn.values());
-    }
-
     boolean contains(String arn) {
         return byArn.containsKey(arn);
     }
@@ -102,6 +97,11 @@ final class StateMachineStore {
             range = range.tailMap(afterArn, false);
         }
         return List.copyOf(range.values());
+    }
+
+    /** Every state machine of every region, ordered by ARN (sfn local's console lists them all). */
+    List<StateMachineEntry> all() {
+        return List.copyOf(byArn.values());
     }
 
     static ApiException doesNotExist(String arn) {

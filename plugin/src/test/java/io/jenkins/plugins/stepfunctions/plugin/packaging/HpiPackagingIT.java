@@ -113,7 +113,7 @@ class HpiPackagingIT {
                 .sorted()
                 .toList();
         assertThat(libs).containsExactly("accessors-smart", "asm", "aws-step-functions.jar", "json-path", "json-smart",
-                "jsonata", "sfn", "sfn-bridge", "sfn-engine", "sfn-testing", "url-connection-client");
+                "jsonata", "sfn", "sfn-bridge", "sfn-engine", "sfn-testing", "sfn-view", "url-connection-client");
         assertThat(hpiEntries.keySet()).as("at the SDK version aws-java-sdk2-core ships")
                 .contains("WEB-INF/lib/url-connection-client-" + System.getProperty("awssdk.version", "2.42.33") + ".jar");
     }
