@@ -32,13 +32,17 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The live view in headless Chromium (Debian's chromium and chromedriver): sfn local's console follows an
- * example as it runs and answers its approval; a report opens from a file with no network. Screenshots go to
- * docs/images, so the docs show what the code draws today.
+ * example as it runs and answers its approval; a report opens from a file with no network. The screenshots
+ * in docs/images are made by this test (see {@link #IMAGES}).
  */
 class LiveViewBrowserTest {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path IMAGES = Path.of("..", "docs", "images");
+    /**
+     * Where the screenshots go: target/screenshots on every run, docs/images when asked
+     * ({@code -Dscreenshots.dir=../docs/images}), so that a build does not leave the docs' images modified.
+     */
+    private static final Path IMAGES = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
     private static final Path EXAMPLES = Path.of("..", "examples");
     private static WebDriver browser;
 
