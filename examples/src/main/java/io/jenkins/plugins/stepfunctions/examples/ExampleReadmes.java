@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * Keeps the generated parts of every example README in step with the example: the diagram (from the
- * definition) and the test-case table (from {@code expected-paths.json}). Each part sits between a
+ * definition), the test-case table (from {@code expected-paths.json}) and the report of each test case it
+ * links ({@link ExampleReports}). Each part sits between a
  * {@code <!-- BEGIN GENERATED: part -->} and an {@code <!-- END GENERATED: part -->} line; the text
  * around them is written by hand.
  *
@@ -32,6 +33,15 @@ public final class ExampleReadmes {
                 write(example.readmeFile(), generated);
                 System.out.println("updated " + example.readmeFile());
             }
+            if (!ExampleReports.stale(example).isEmpty()) {
+                try {
+                    ExampleReports.write(example);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                System.out.println("updated " + example.dir().resolve(ExampleReports.FOLDER));
+            }
         }
     }
 
@@ -43,8 +53,8 @@ public final class ExampleReadmes {
     }
 
     static String testCaseTable(Expectations expectations) {
-        StringBuilder table = new StringBuilder("| test case | what happens | states entered (top level) | result |\n");
-        table.append("| --- | --- | --- | --- |\n");
+        StringBuilder table = new StringBuilder("| test case | what happens | states entered (top level) | result | live view |\n");
+        table.append("| --- | --- | --- | --- | --- |\n");
         for (Expectations.ExpectedRun run : expectations.runs()) {
             String answers = run.approvals().stream()
                     .map(a -> (a.approve() ? "approved" : "rejected") + " at `" + a.state() + "`")
@@ -53,6 +63,7 @@ public final class ExampleReadmes {
                     .append(run.description()).append(answers).append(" | ")
                     .append(String.join(" → ", run.path())).append(" | ")
                     .append(run.status()).append(run.error() == null ? "" : " `" + run.error() + "`")
+                    .append(" | [report](").append(ExampleReports.FOLDER).append('/').append(run.testCase()).append(".html)")
                     .append(" |\n");
         }
         return table.toString();
@@ -91,10 +102,11 @@ public final class ExampleReadmes {
         return read(example.readmeFile());
     }
 
-    /** Every example README that differs from what its example generates. */
+    /** Every example whose README differs from what it generates, or whose reports are missing or out of date. */
     public static List<ExampleFolder> stale(Path root) {
         return ExampleFolder.under(root).stream()
-                .filter(example -> !regenerate(current(example), example).equals(current(example)))
+                .filter(example -> !regenerate(current(example), example).equals(current(example))
+                        || !ExampleReports.stale(example).isEmpty())
                 .toList();
     }
 }
