@@ -31,6 +31,7 @@ public final class FollowCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        follow.check(spec.commandLine());
         if (!executionArn.matches("arn:aws[a-z-]*:states:[a-z0-9-]+:\\d{12}:execution:[A-Za-z0-9_-]+:[A-Za-z0-9_-]+(:[A-Za-z0-9_-]+)?")) {
             err.println("sfn follow: '" + executionArn + "' is not an execution ARN; use arn:aws:states:<region>:<account>:execution:<state machine>:<name>");
             err.flush();

@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.stepfunctions.bridge.connect.AwsClients;
 import io.jenkins.plugins.stepfunctions.bridge.control.ExecutionControl;
+import io.jenkins.plugins.stepfunctions.bridge.launch.DottedKey;
 import io.jenkins.plugins.stepfunctions.bridge.launch.ExecutionNames;
 import io.jenkins.plugins.stepfunctions.bridge.launch.InputSource;
 import io.jenkins.plugins.stepfunctions.bridge.launch.LaunchRequest;
 import io.jenkins.plugins.stepfunctions.bridge.launch.Launched;
 import io.jenkins.plugins.stepfunctions.bridge.launch.Launcher;
 import io.jenkins.plugins.stepfunctions.bridge.launch.StateMachineRef;
+import io.jenkins.plugins.stepfunctions.bridge.launch.Utf8Text;
 import io.jenkins.plugins.stepfunctions.bridge.watch.PollingPolicy;
 import io.jenkins.plugins.stepfunctions.engine.run.EngineConfig;
 import io.jenkins.plugins.stepfunctions.cli.inprocess.InProcessSfnClient;
@@ -125,6 +127,8 @@ public final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
+            follow.check(spec.commandLine());
+            values.keySet().forEach(this::checkSetKey);
             PollingPolicy policy = connection.pollingPolicy();
             if (!local && (mockConfig != null || timeScale != 1)) {
                 throw usage((mockConfig != null ? "--mock-config" : "--time-scale") + " works with --local only (the embedded engine);"
@@ -213,7 +217,12 @@ public final class RunCommand implements Callable<Integer> {
             }
             return target;
         }
-        String definition = Files.readString(file, StandardCharsets.UTF_8);
+        String definition;
+        try {
+            definition = Utf8Text.decode(Files.readAllBytes(file));
+        } catch (Utf8Text.NotUtf8Exception e) {
+            throw usage("definition file " + target + " " + e.where().problem() + "; " + Utf8Text.NotUtf8.FIX);
+        }
         String smName = stateMachineName != null ? stateMachineName
                 : ExecutionNames.sanitise(file.toAbsolutePath().getParent() == null ? "state-machine"
                 : file.toAbsolutePath().getParent().getFileName().toString());
@@ -250,6 +259,15 @@ public final class RunCommand implements Callable<Integer> {
                     System.getenv("GIT_COMMIT"), System.getenv("GIT_BRANCH")));
         }
         return sources;
+    }
+
+    /** A {@code --set} key that cannot mean what was meant is refused naming the option, before anything starts. */
+    private void checkSetKey(String key) {
+        try {
+            DottedKey.parse(key);
+        } catch (IllegalArgumentException e) {
+            throw usage("--set: " + e.getMessage());
+        }
     }
 
     private String executionName() {
