@@ -6,6 +6,8 @@ import io.jenkins.plugins.stepfunctions.bridge.connect.RoleAssumption;
 import io.jenkins.plugins.stepfunctions.bridge.watch.PollingPolicy;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /** Where and as whom: the options every command that talks to Step Functions shares. */
@@ -59,6 +61,41 @@ public final class ConnectionOptions {
 
     Connection connection() {
         return connection(endpoint);
+    }
+
+    /**
+     * The options another {@code sfn} needs to reach {@code executionArn} as this one does, one word each: for a
+     * command printed to be run in another terminal. {@code served} is where this process serves its own engine
+     * ({@code sfn run --local}), else null.
+     */
+    List<String> sameConnection(URI served, String executionArn) {
+        List<String> words = new ArrayList<>();
+        URI reached = served != null ? served : endpoint;
+        if (reached != null) {
+            words.addAll(List.of("--endpoint", reached.toString()));
+            if (region != null && served == null) {
+                words.addAll(List.of("--region", region));
+            }
+        } else {
+            // on AWS the other terminal may have no AWS_REGION: the execution's own region is in its ARN
+            String[] arn = executionArn.split(":");
+            String r = region != null ? region : arn.length > 3 ? arn[3] : null;
+            if (r != null && !r.isEmpty()) {
+                words.addAll(List.of("--region", r));
+            }
+        }
+        if (served == null) {
+            addIfSet(words, "--profile", profile);
+            addIfSet(words, "--role-arn", roleArn);
+            addIfSet(words, "--external-id", externalId);
+        }
+        return words;
+    }
+
+    private static void addIfSet(List<String> words, String option, String value) {
+        if (value != null) {
+            words.addAll(List.of(option, value));
+        }
     }
 
     Connection connection(URI endpointOverride) {

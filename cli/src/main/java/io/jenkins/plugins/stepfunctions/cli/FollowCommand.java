@@ -31,16 +31,21 @@ public final class FollowCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        follow.check(spec.commandLine());
         if (!executionArn.matches("arn:aws[a-z-]*:states:[a-z0-9-]+:\\d{12}:execution:[A-Za-z0-9_-]+:[A-Za-z0-9_-]+(:[A-Za-z0-9_-]+)?")) {
             err.println("sfn follow: '" + executionArn + "' is not an execution ARN; use arn:aws:states:<region>:<account>:execution:<state machine>:<name>");
             err.flush();
             return ExitCodes.BAD_INPUT;
         }
-        try (AwsClients clients = new AwsClients(connection.connection())) {
+        try (Interruption interruption = Interruption.install("follow", err);
+             AwsClients clients = new AwsClients(connection.connection())) {
             BufferedReader terminal = System.console() == null ? null
                     : new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-            return new FollowSession(clients, follow, spec.commandLine().getOut(), err, terminal, connection.pollingPolicy())
-                    .follow(executionArn);
+            FollowSession session = new FollowSession(clients, follow, spec.commandLine().getOut(), err, terminal,
+                    connection.pollingPolicy()).reachedWith(arn -> connection.sameConnection(null, arn));
+            // a follower only watches: the execution is someone else's, and goes on
+            interruption.following(session, () -> executionArn + " goes on running (sfn follow never stops an execution)");
+            return session.follow(executionArn);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return ExitCodes.ABORTED;

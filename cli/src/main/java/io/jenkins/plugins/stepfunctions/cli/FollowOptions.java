@@ -41,6 +41,14 @@ public final class FollowOptions {
             description = "Also treat tasks of this activity as approvals (repeatable).")
     List<String> approvalActivities = new ArrayList<>();
 
+    /** Refuses options that contradict each other, before anything starts. */
+    void check(picocli.CommandLine commandLine) {
+        if (approveAll && rejectAll) {
+            throw new picocli.CommandLine.ParameterException(commandLine, "--approve-all and --reject-all contradict each"
+                    + " other: every approval would be both approved and rejected; give one of them (or neither, to be asked)");
+        }
+    }
+
     RenderStyle style() {
         return output == Output.json ? RenderStyle.JSON : color ? RenderStyle.COLOR : RenderStyle.PLAIN;
     }

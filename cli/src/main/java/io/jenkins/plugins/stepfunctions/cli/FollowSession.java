@@ -25,11 +25,13 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Function;
 import software.amazon.awssdk.services.sfn.SfnClient;
 
 /**
@@ -47,6 +49,12 @@ final class FollowSession {
     private final PrintWriter err;
     private final BufferedReader terminal;
     private final PollingPolicy policy;
+    /** The options another sfn needs to reach the execution (see {@link ConnectionOptions#sameConnection}). */
+    private Function<String, List<String>> connectionWords = arn -> List.of();
+    /** Interrupted: nothing more is printed (guarded by {@code out}, as every line is). */
+    private boolean silent;
+    /** The approval prompt waits for an answer on its line (guarded by {@code out}). */
+    private boolean promptOpen;
 
     /** @param terminal where a person answers prompts, or null when nobody is there (CI) */
     FollowSession(AwsClients clients, FollowOptions options, PrintWriter out, PrintWriter err, BufferedReader terminal,
@@ -76,6 +84,36 @@ final class FollowSession {
         this.policy = policy;
     }
 
+    /**
+     * How the printed {@code sfn approve} reaches the execution from another terminal: the words (for an execution
+     * ARN) are asked for only
+     * when a command is printed (for {@code sfn run --local} that starts serving the engine's API).
+     */
+    FollowSession reachedWith(Function<String, List<String>> connectionWords) {
+        this.connectionWords = connectionWords;
+        return this;
+    }
+
+    /** Interrupted: from now on nothing is printed; a line being printed is finished first (it holds the lock). */
+    void silence() {
+        synchronized (out) {
+            silent = true;
+            out.flush();
+        }
+    }
+
+    /** The session's last line, on standard error, after {@link #silence()}: on a line of its own. */
+    void lastWords(String line) {
+        synchronized (out) {
+            out.flush();
+            if (promptOpen) {
+                err.println();
+            }
+            err.println(line);
+            err.flush();
+        }
+    }
+
     int follow(String executionArn) throws IOException, InterruptedException {
         RenderStyle style = options.style();
         boolean flushEveryLine = true;
@@ -85,6 +123,9 @@ final class FollowSession {
             @Override
             public void line(RenderedLine line) {
                 synchronized (out) {
+                    if (silent) {
+                        return;
+                    }
                     out.println(line.format(style));
                     if (flushEveryLine) {
                         out.flush();
@@ -159,9 +200,16 @@ final class FollowSession {
                 return;
             }
         } else {
+            String approve = answerElsewhere("approve", p);
+            String reject = answerElsewhere("reject", p);
             synchronized (out) {
-                err.println("sfn: waiting for an answer to the approval at " + p.state() + ". Answer it with:");
-                err.println("  sfn approve " + p.executionArn() + " --state " + p.state() + "   (or: sfn reject ...)");
+                if (silent) {
+                    return;
+                }
+                err.println("sfn: waiting for an answer to the approval at " + p.state() + deadline(p, ", due ", "")
+                        + ". Answer it from another terminal with:");
+                err.println("  " + approve);
+                err.println("  or: " + reject);
                 err.println("  or run with --approve-all / --reject-all");
                 err.flush();
             }
@@ -188,12 +236,12 @@ final class FollowSession {
                 err.println("  submitters: " + String.join(", ", p.submitters()));
             }
             if (p.deadline() != null) {
-                err.println("  answer before: " + p.deadline());
+                err.println("  answer before: " + deadline(p, "", ""));
             }
         }
         Boolean approved = askApproveOrReject();
         if (approved == null) {
-            err.println("sfn: left pending; answer later with: sfn approve " + p.executionArn() + " --state " + p.state());
+            err.println("sfn: left pending; answer later with: " + answerElsewhere("approve", p));
             err.flush();
             return null;
         }
@@ -212,8 +260,12 @@ final class FollowSession {
             synchronized (out) {
                 err.print("Approve? [y]es / [n]o (reject) / [s]kip: ");
                 err.flush();
+                promptOpen = true;
             }
             String answer = terminal.readLine();
+            synchronized (out) {
+                promptOpen = false;
+            }
             switch (PromptAnswer.of(answer)) {
                 case APPROVE:
                     return true;
@@ -244,8 +296,28 @@ final class FollowSession {
         }
     }
 
+    /** The {@code sfn approve|reject} that answers {@code p} when typed in another terminal as printed. */
+    private String answerElsewhere(String verb, PendingApproval p) {
+        List<String> words;
+        try {
+            words = connectionWords.apply(p.executionArn());
+        } catch (RuntimeException e) {
+            return "(no command works from elsewhere: " + e.getMessage() + ")";
+        }
+        return new ApproveCommandLine(words).of(verb, p);
+    }
+
+    /** The approval's deadline at the time scale in force, between {@code before} and {@code after}; "" without one. */
+    private String deadline(PendingApproval p, String before, String after) {
+        ApprovalDeadline d = ApprovalDeadline.of(p, policy.timeScale());
+        return d == null ? "" : before + d.describe(Clock.systemUTC().instant()) + after;
+    }
+
     private void printOutcome(Outcome outcome, RenderStyle style) {
         synchronized (out) {
+            if (silent) {
+                return;
+            }
             if (style == RenderStyle.JSON) {
                 ObjectNode node = ResultFile.toJson(outcome);
                 ObjectNode line = new ObjectMapper().createObjectNode().put("kind", "result");

@@ -93,6 +93,12 @@ public final class LocalCommand implements Callable<Integer> {
         Thread shutdown = new Thread(() -> {
             server.close();
             stopped.countDown();
+            PrintWriter stopErr = spec.commandLine().getErr();
+            stopErr.println("sfn local: stopped");
+            stopErr.flush();
+            // Ctrl-C or SIGTERM is how a server is meant to stop, not a failure: exit 0, not the JVM's 130 or 143
+            // (a shutdown hook sets the exit code only this way; the command's own return is blocked by the shutdown)
+            Runtime.getRuntime().halt(0);
         }, "sfn-local-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdown);
         PrintWriter err = spec.commandLine().getErr();

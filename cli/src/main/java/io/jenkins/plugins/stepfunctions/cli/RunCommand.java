@@ -4,15 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.stepfunctions.bridge.connect.AwsClients;
 import io.jenkins.plugins.stepfunctions.bridge.control.ExecutionControl;
+import io.jenkins.plugins.stepfunctions.bridge.launch.DottedKey;
 import io.jenkins.plugins.stepfunctions.bridge.launch.ExecutionNames;
 import io.jenkins.plugins.stepfunctions.bridge.launch.InputSource;
 import io.jenkins.plugins.stepfunctions.bridge.launch.LaunchRequest;
 import io.jenkins.plugins.stepfunctions.bridge.launch.Launched;
 import io.jenkins.plugins.stepfunctions.bridge.launch.Launcher;
 import io.jenkins.plugins.stepfunctions.bridge.launch.StateMachineRef;
+import io.jenkins.plugins.stepfunctions.bridge.launch.Utf8Text;
 import io.jenkins.plugins.stepfunctions.bridge.watch.PollingPolicy;
 import io.jenkins.plugins.stepfunctions.engine.run.EngineConfig;
 import io.jenkins.plugins.stepfunctions.cli.inprocess.InProcessSfnClient;
+import io.jenkins.plugins.stepfunctions.cli.inprocess.LazyApiServer;
 import io.jenkins.plugins.stepfunctions.engine.server.EngineApi;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -26,7 +29,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -129,7 +131,9 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try {
+        try (Interruption interruption = Interruption.install("run", err)) {
+            follow.check(spec.commandLine());
+            values.keySet().forEach(this::checkSetKey);
             PollingPolicy policy = connection.pollingPolicy();
             if (!local && (mockConfig != null || timeScale != 1)) {
                 throw usage((mockConfig != null ? "--mock-config" : "--time-scale") + " works with --local only (the embedded engine);"
@@ -139,20 +143,27 @@ public final class RunCommand implements Callable<Integer> {
                 if (!(timeScale > 0) || Double.isInfinite(timeScale)) {
                     throw usage("--time-scale " + timeScale + " must be a positive number, e.g. 0.01 for 100 times faster waits");
                 }
-                // The engine's API is called in this process: no server, no socket, no SDK client or HTTP stack.
-                try (EngineApi api = EngineApi.start(new EngineConfig(Clock.systemUTC(), timeScale, mockConfigJson(), null))) {
+                if (keepRunningOnInterrupt) {
+                    throw usage("--no-stop-on-interrupt cannot work with --local: the execution runs in sfn's own engine and"
+                            + " ends with it; run it on 'sfn local' (--endpoint) to let it outlive sfn");
+                }
+                // The engine's API is called in this process: no server, no socket, no SDK client or HTTP stack;
+                // the server starts only if an approval must be answerable from another terminal.
+                try (EngineApi api = EngineApi.start(new EngineConfig(Clock.systemUTC(), timeScale, mockConfigJson(), null));
+                     LazyApiServer served = new LazyApiServer(api)) {
                     SfnClient sfn = new InProcessSfnClient(api);
                     // polls no faster than every 10 ms, but heartbeats and Wait lines at the engine's exact pace
                     PollingPolicy aws = PollingPolicy.defaults();
                     PollingPolicy paced = (timeScale < 1 ? aws.scaled(Math.max(timeScale, 0.02)) : aws).pacedAt(timeScale);
                     err.println("sfn run: embedded engine in this process");
-                    return launchAndFollow(sfn, true, err,
-                            () -> new FollowSession(api, sfn, follow, out, err, terminal(), paced));
+                    return launchAndFollow(sfn, true, err, interruption, () -> new FollowSession(api, sfn, follow, out, err,
+                            terminal(), paced).reachedWith(arn -> connection.sameConnection(served.endpoint(), arn)));
                 }
             }
             try (AwsClients clients = new AwsClients(connection.connection())) {
-                return launchAndFollow(clients.sfn(), connection.endpoint != null, err,
-                        () -> new FollowSession(clients, follow, out, err, terminal(), policy));
+                return launchAndFollow(clients.sfn(), connection.endpoint != null, err, interruption,
+                        () -> new FollowSession(clients, follow, out, err, terminal(), policy)
+                                .reachedWith(arn -> connection.sameConnection(null, arn)));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -164,8 +175,8 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private int launchAndFollow(SfnClient sfn, boolean endpointGiven, PrintWriter err, Supplier<FollowSession> session)
-            throws java.io.IOException, InterruptedException {
+    private int launchAndFollow(SfnClient sfn, boolean endpointGiven, PrintWriter err, Interruption interruption,
+                                Supplier<FollowSession> session) throws java.io.IOException, InterruptedException {
         String stateMachine = resolveTarget(sfn, endpointGiven);
         if (testCase != null) {
             stateMachine = stateMachine + "#" + testCase;
@@ -175,41 +186,33 @@ public final class RunCommand implements Callable<Integer> {
         Launched launched = new Launcher(sfn).launch(request);
         err.println("sfn run: " + (launched.attached() ? "attached to existing" : "started") + " " + launched.executionArn());
         err.flush();
-        Thread hook = stopOnInterrupt(sfn, launched.executionArn(), err);
-        try {
-            int exit = session.get().follow(launched.executionArn());
-            // a report that cannot be written fails the run: the user asked for it
-            return report == null || RunReport.write(sfn, launched.executionArn(), report, local ? timeScale : 1, err)
-                    ? exit : Math.max(exit, ExitCodes.FAILED);
-        } finally {
-            if (hook != null) {
-                try {
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                } catch (IllegalStateException shuttingDown) {
-                    // Ctrl-C: the hook is running and stops the execution
-                }
-            }
-        }
+        FollowSession following = session.get();
+        interruption.following(following, () -> onInterrupt(sfn, launched.executionArn()));
+        int exit = following.follow(launched.executionArn());
+        // a report that cannot be written fails the run: the user asked for it
+        return report == null || RunReport.write(sfn, launched.executionArn(), report, local ? timeScale : 1, err)
+                ? exit : Math.max(exit, ExitCodes.FAILED);
     }
 
-    private Thread stopOnInterrupt(SfnClient sfn, String executionArn, PrintWriter err) {
+    /**
+     * What Ctrl-C does to the execution, in words. With --local it is stopped: it runs in this process and cannot
+     * outlive it, and a stop leaves it ABORTED, not half-run. Elsewhere it is stopped unless --no-stop-on-interrupt,
+     * as a cancelled build stops the deployment it started.
+     */
+    private String onInterrupt(SfnClient sfn, String executionArn) {
         if (keepRunningOnInterrupt) {
-            return null;
+            List<String> again = new ArrayList<>(List.of("sfn", "follow", executionArn));
+            again.addAll(connection.sameConnection(null, executionArn));
+            return "left " + executionArn + " running (--no-stop-on-interrupt); follow it again with: "
+                    + String.join(" ", again.stream().map(ApproveCommandLine::quoted).toList());
         }
-        AtomicBoolean done = new AtomicBoolean();
-        Thread hook = new Thread(() -> {
-            if (done.compareAndSet(false, true)) {
-                try {
-                    new ExecutionControl(sfn).stop(executionArn, ExecutionControl.BUILD_ABORTED, "sfn run was interrupted");
-                    err.println("sfn run: interrupted; stopped " + executionArn);
-                } catch (RuntimeException e) {
-                    err.println("sfn run: interrupted; could not stop " + executionArn + ": " + e.getMessage());
-                }
-                err.flush();
-            }
-        }, "sfn-run-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
-        return hook;
+        try {
+            new ExecutionControl(sfn).stop(executionArn, ExecutionControl.BUILD_ABORTED, "sfn run was interrupted");
+            return "stopped " + executionArn + (local ? " (it ran in sfn's own engine, which ends with sfn)"
+                    : " (StopExecution with error " + ExecutionControl.BUILD_ABORTED + ")");
+        } catch (RuntimeException e) {
+            return "could not stop " + executionArn + ": " + e.getMessage() + "; it may still be running";
+        }
     }
 
     /** A definition file becomes a state machine; anything else is an ARN or a name. */
@@ -221,7 +224,12 @@ public final class RunCommand implements Callable<Integer> {
             }
             return target;
         }
-        String definition = Files.readString(file, StandardCharsets.UTF_8);
+        String definition;
+        try {
+            definition = Utf8Text.decode(Files.readAllBytes(file));
+        } catch (Utf8Text.NotUtf8Exception e) {
+            throw usage("definition file " + target + " " + e.where().problem() + "; " + Utf8Text.NotUtf8.FIX);
+        }
         String smName = stateMachineName != null ? stateMachineName
                 : ExecutionNames.sanitise(file.toAbsolutePath().getParent() == null ? "state-machine"
                 : file.toAbsolutePath().getParent().getFileName().toString());
@@ -258,6 +266,15 @@ public final class RunCommand implements Callable<Integer> {
                     System.getenv("GIT_COMMIT"), System.getenv("GIT_BRANCH")));
         }
         return sources;
+    }
+
+    /** A {@code --set} key that cannot mean what was meant is refused naming the option, before anything starts. */
+    private void checkSetKey(String key) {
+        try {
+            DottedKey.parse(key);
+        } catch (IllegalArgumentException e) {
+            throw usage("--set: " + e.getMessage());
+        }
     }
 
     private String executionName() {

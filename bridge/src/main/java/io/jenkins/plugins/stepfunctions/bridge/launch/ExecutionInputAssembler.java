@@ -55,7 +55,9 @@ public final class ExecutionInputAssembler {
                 if (size > MAX_INPUT_BYTES) {
                     throw tooLarge(source.label(), size);
                 }
-                return parse(source.label(), Files.readString(f.file(), StandardCharsets.UTF_8));
+                return parse(source.label(), Utf8Text.decode(Files.readAllBytes(f.file())));
+            } catch (Utf8Text.NotUtf8Exception e) {
+                throw new InvalidInputException(source.label(), e.where().problem(), Utf8Text.NotUtf8.FIX);
             } catch (NoSuchFileException e) {
                 throw new InvalidInputException(source.label(), "the file does not exist",
                         "check the path (relative paths are resolved against the workspace)");
@@ -66,7 +68,8 @@ public final class ExecutionInputAssembler {
         }
         if (source instanceof InputSource.Values v) {
             ObjectNode node = json.createObjectNode();
-            v.values().forEach((k, value) -> put(node, k, v.parseJsonValues() ? parseLenient(value) : json.getNodeFactory().textNode(value)));
+            v.values().forEach((k, value) -> put(node, key(source, k), v.parseJsonValues() ? parseLenient(value)
+                    : json.getNodeFactory().textNode(value)));
             return node;
         }
         if (source instanceof InputSource.EnvironmentVariables e) {
@@ -129,8 +132,25 @@ public final class ExecutionInputAssembler {
         }
     }
 
+    private static DottedKey key(InputSource source, String key) {
+        try {
+            return DottedKey.parse(key);
+        } catch (IllegalArgumentException e) {
+            String[] problemAndFix = e.getMessage().split("; ", 2);
+            throw new InvalidInputException(source.label(), problemAndFix[0], problemAndFix.length > 1 ? problemAndFix[1] : null);
+        }
+    }
+
     private void checkSize(String label, JsonNode node) {
-        int bytes = node.toString().getBytes(StandardCharsets.UTF_8).length;
+        String text;
+        try {
+            text = node.toString();
+        } catch (RuntimeException e) {
+            // JsonNode.toString wraps the writer's StreamConstraintsException: merged sources nest over 1,000 levels
+            throw new InvalidInputException(label, "nests deeper than the 1,000 levels JSON is read and written with",
+                    "flatten the input, or pass deep data by reference (e.g. an S3 URI)");
+        }
+        int bytes = text.getBytes(StandardCharsets.UTF_8).length;
         if (bytes > MAX_INPUT_BYTES) {
             throw tooLarge(label, bytes);
         }
@@ -142,14 +162,14 @@ public final class ExecutionInputAssembler {
                 "pass large data by reference (e.g. an S3 URI) instead of inline");
     }
 
-    private static void put(ObjectNode root, String dottedKey, JsonNode value) {
-        String[] parts = dottedKey.split("\\.");
+    private static void put(ObjectNode root, DottedKey key, JsonNode value) {
+        List<String> names = key.names();
         ObjectNode node = root;
-        for (int i = 0; i < parts.length - 1; i++) {
-            JsonNode child = node.get(parts[i]);
-            node = child instanceof ObjectNode o ? o : node.putObject(parts[i]);
+        for (String name : names.subList(0, names.size() - 1)) {
+            JsonNode child = node.get(name);
+            node = child instanceof ObjectNode o ? o : node.putObject(name);
         }
-        node.set(parts[parts.length - 1], value);
+        node.set(names.get(names.size() - 1), value);
     }
 
     private static void putIfPresent(ObjectNode node, String key, String value) {

@@ -311,8 +311,18 @@ public final class ExecutionFollower {
             }
         }
         taskFailed = failed;
-        if (needsDefinition) {
-            definitionSupplier().get();
+        if (needsDefinition && definition == null) {
+            try {
+                stats.otherCall();
+                definition = DefinitionIndex.of(sfn.describeStateMachineForExecution(b -> b.executionArn(state.executionArn())).definition());
+            } catch (SdkException e) {
+                if (retryable(e)) {
+                    // nothing of the batch is delivered yet: it is read again, so that a throttled call cannot take
+                    // the Wait line out of this run's log (a follower reading late would have printed it)
+                    throw e;
+                }
+                definition = DefinitionIndex.empty();
+            }
         }
     }
 

@@ -29,13 +29,16 @@ public final class EngineApi implements AutoCloseable {
     private final StateMachineStore stateMachines;
     private final ExecutionStore executions;
     private final java.util.List<String> dataDirProblems;
+    private final double timeScale;
     final ObjectMapper mapper;
     final String region;
 
     private EngineApi(Map<String, Operation> operations, Map<String, LongPoll.Operation> longPollOperations,
                       CompletableFuture<ExecutionEngine> engine, StateMachineStore stateMachines,
-                      ExecutionStore executions, ObjectMapper mapper, java.util.List<String> dataDirProblems) {
+                      ExecutionStore executions, ObjectMapper mapper, java.util.List<String> dataDirProblems,
+                      double timeScale) {
         this.stateMachines = stateMachines;
+        this.timeScale = timeScale;
         this.dataDirProblems = java.util.List.copyOf(dataDirProblems);
         this.operations = Map.copyOf(operations);
         this.longPollOperations = Map.copyOf(longPollOperations);
@@ -124,7 +127,8 @@ public final class EngineApi implements AutoCloseable {
             }
             catalog.sync(stateMachines, activities);
         }
-        return new EngineApi(operations, longPollOperations, engine, stateMachines, executions, mapper, problems);
+        return new EngineApi(operations, longPollOperations, engine, stateMachines, executions, mapper, problems,
+                config.timeScale());
     }
 
     /**
@@ -186,6 +190,11 @@ public final class EngineApi implements AutoCloseable {
 
     ExecutionStore executions() {
         return executions;
+    }
+
+    /** The engine's time scale (the console shows Waits at it). */
+    double timeScale() {
+        return timeScale;
     }
 
     Map<String, Operation> operations() {

@@ -58,16 +58,20 @@ public final class EngineServer implements AutoCloseable {
 
     private final HttpServer http;
     private final ThreadPoolExecutor requestThreads;
+    /** The engine this server stops when it closes: null when it serves someone else's ({@link #serve}). */
+    private final CompletableFuture<ExecutionEngine> ownEngine;
     private final CompletableFuture<ExecutionEngine> engine;
     private final FaultInjection faults;
     private final LongPolls longPolls;
     private final URI endpoint;
     private final java.util.List<String> dataDirProblems;
 
-    private EngineServer(HttpServer http, ThreadPoolExecutor requestThreads, CompletableFuture<ExecutionEngine> engine,
-                         FaultInjection faults, LongPolls longPolls, java.util.List<String> dataDirProblems) {
+    private EngineServer(HttpServer http, ThreadPoolExecutor requestThreads, CompletableFuture<ExecutionEngine> ownEngine,
+                         CompletableFuture<ExecutionEngine> engine, FaultInjection faults, LongPolls longPolls,
+                         java.util.List<String> dataDirProblems) {
         this.dataDirProblems = dataDirProblems;
         this.http = http;
+        this.ownEngine = ownEngine;
         this.longPolls = longPolls;
         this.requestThreads = requestThreads;
         this.engine = engine;
@@ -101,6 +105,23 @@ public final class EngineServer implements AutoCloseable {
         // requests that do not run anything are answered at once and the others wait for it only when they
         // arrive first. Before any execution can run: no http:invoke task may call this API.
         EngineApi api = EngineApi.start(config, started -> started.refuseHttpInvokeTo(bound), catalog, executionFiles);
+        return serve(http, api, true);
+    }
+
+    /**
+     * Serves the API of an engine that already runs in this process: {@code sfn run --local} does when another
+     * process must reach its execution (an approval answered from another terminal). Closing the server leaves
+     * the engine to its owner.
+     */
+    public static EngineServer serve(EngineApi api, String host, int port) throws IOException {
+        HttpServer http = HttpServer.create(new InetSocketAddress(host, port), 256);
+        InetSocketAddress bound = http.getAddress();
+        api.engine().thenAccept(started -> started.refuseHttpInvokeTo(bound));
+        return serve(http, api, false);
+    }
+
+    private static EngineServer serve(HttpServer http, EngineApi api, boolean ownsEngine) {
+        InetSocketAddress bound = http.getAddress();
         CompletableFuture<ExecutionEngine> engine = api.engine();
         ObjectMapper mapper = api.mapper;
         FaultInjection faults = new FaultInjection();
@@ -115,13 +136,14 @@ public final class EngineServer implements AutoCloseable {
         boolean loopback = bound.getAddress().isLoopbackAddress();
         Supplier<String> ownHttpInvokeMarker = () -> engine.isDone() && !engine.isCompletedExceptionally()
                 ? engine.join().httpInvokeMarker() : null;
-        ConsoleHandler console = new ConsoleHandler(api.stateMachines(), api.executions(), engine::join, mapper, config.timeScale());
+        ConsoleHandler console = new ConsoleHandler(api.stateMachines(), api.executions(), engine::join, mapper, api.timeScale());
         http.createContext("/", new ApiHandler(operations, longPollOperations, faults, mapper, longPolls, loopback,
                 ownHttpInvokeMarker, console));
         http.createContext("/console/", console);
         http.setExecutor(requestThreads);
         http.start();
-        return new EngineServer(http, requestThreads, engine, faults, longPolls, List.copyOf(problems));
+        return new EngineServer(http, requestThreads, ownsEngine ? engine : null, engine, faults, longPolls,
+                List.copyOf(problems));
     }
 
     /** What the data directory held that could not be read, and what was lost with it; empty when all loaded. */
@@ -152,14 +174,17 @@ public final class EngineServer implements AutoCloseable {
         return faults;
     }
 
-    /** Stops accepting requests, ends those in flight (long polls included) and stops the engine. */
+    /** Stops accepting requests, ends those in flight (long polls included) and stops the engine if it is its own. */
     @Override
     public void close() {
         longPolls.close();
         http.stop(0);
         requestThreads.shutdownNow();
+        if (ownEngine == null) {
+            return;
+        }
         try {
-            engine.join().close();
+            ownEngine.join().close();
         } catch (CompletionException engineNeverStarted) {
             // nothing to stop
         }

@@ -69,7 +69,7 @@ class DataDirPersistenceTest {
                 .map(HistoryEvent::typeAsString).toList();
     }
 
-    /** The server writes an execution down when it goes idle: the test restarts once it has. */
+    /** The server writes an execution down when it goes idle or ends: the test restarts once it has ({@code field}: a name or value in state.json). */
     private void awaitWrittenDown(String arn, String field) {
         Path state = dir.resolve("executions").resolve(DataFiles.nameFor(arn)).resolve("state.json");
         Awaits.until(() -> {
@@ -93,6 +93,7 @@ class DataDirPersistenceTest {
         String arn = first.sfn.startExecution(b -> b.stateMachineArn(sm + ":PROD").input("{\"v\": 1}")).executionArn();
         DescribeExecutionResponse before = finished(first.sfn, arn);
         List<String> historyBefore = types(first.sfn, arn);
+        awaitWrittenDown(arn, "SUCCEEDED");
         first.close();
 
         Server second = start();
@@ -183,6 +184,7 @@ class DataDirPersistenceTest {
         first.sfn.createStateMachine(b -> b.name("Broken").definition(Definitions.PASS).roleArn(ROLE));
         String arn = first.sfn.startExecution(b -> b.stateMachineArn(kept)).executionArn();
         finished(first.sfn, arn);
+        awaitWrittenDown(arn, "SUCCEEDED");   // its end is written by the worker just after it is reported
         first.close();
         Path brokenFile = dir.resolve("state-machines").resolve(DataFiles.nameFor(kept.replace("Kept", "Broken")) + ".json");
         Files.writeString(brokenFile, "{\"arn\": \"half-writ");
