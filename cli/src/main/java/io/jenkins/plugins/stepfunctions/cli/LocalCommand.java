@@ -65,6 +65,11 @@ public final class LocalCommand implements Callable<Integer> {
                     + " running executions resume on start (default: in memory only; see docs/engine.md).")
     private Path dataDir;
 
+    @Option(names = "--s3-dir", paramLabel = "DIR",
+            description = "A folder standing for Amazon S3: distributed Maps read ItemReader objects from DIR/<bucket>/<key>"
+                    + " and write ResultWriter files there (default: none; see docs/engine.md).")
+    private Path s3Dir;
+
     /** Counted down to stop serving in-process; Ctrl-C stops through the shutdown hook instead. */
     private final CountDownLatch stopped = new CountDownLatch(1);
 
@@ -149,6 +154,12 @@ public final class LocalCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw usage("--http-invoke-hosts " + httpInvokeHosts + ": " + e.getMessage());
             }
+        }
+        if (s3Dir != null) {
+            if (!Files.isDirectory(s3Dir)) {
+                throw usage("--s3-dir " + s3Dir + ": no such directory; give a folder holding one folder per bucket");
+            }
+            config = config.withS3Dir(s3Dir);
         }
         return config;
     }

@@ -546,11 +546,174 @@ final class DefinitionParser {
             selector = io.parameters();
         }
         String itemsPath = node.has("ItemsPath") ? path(node, "ItemsPath", loc) : "$";
+        for (String s3Field : List.of("ItemReader", "ResultWriter")) {
+            if (node.has(s3Field) && !distributed && processor != null) {
+                error("SCHEMA_VALIDATION_FAILED", loc + "/" + s3Field, s3Field + " needs a distributed Map: set "
+                        + "ItemProcessor.ProcessorConfig.Mode to DISTRIBUTED.");
+            }
+        }
         return new State.Map(name, io, transition(node, loc), graph, distributed, itemsPath, node.get("Items"),
-                selector, node.get("ItemReader"), node.get("MaxConcurrency"), optionalPath(node, "MaxConcurrencyPath", loc),
+                selector, itemReader(node.get("ItemReader"), loc + "/ItemReader", io),
+                resultWriter(node.get("ResultWriter"), loc + "/ResultWriter", io),
+                node.path("Label").isTextual() ? node.get("Label").asText() : null, node.get("MaxConcurrency"), optionalPath(node, "MaxConcurrencyPath", loc),
                 node.get("ToleratedFailureCount"), optionalPath(node, "ToleratedFailureCountPath", loc),
                 node.get("ToleratedFailurePercentage"), optionalPath(node, "ToleratedFailurePercentagePath", loc),
                 retriers(node, loc), catchers(node, loc, io));
+    }
+
+    private static final Set<String> INPUT_TYPES = Set.of("JSON", "JSONL", "CSV", "MANIFEST", "PARQUET");
+    private static final Set<String> CSV_DELIMITERS = Set.of("COMMA", "PIPE", "SEMICOLON", "SPACE", "TAB");
+    private static final int MAX_ITEMS_LIMIT = 100_000_000;
+
+    private ItemReader itemReader(JsonNode node, String loc, StateIo io) {
+        if (node == null) {
+            return null;
+        }
+        if (!node.isObject()) {
+            error("SCHEMA_VALIDATION_FAILED", loc, "ItemReader must be an object with Resource and Parameters.");
+            return null;
+        }
+        unknownFields(node, loc, Set.of("Resource", "Parameters", "Arguments", "ReaderConfig"));
+        String resource = node.path("Resource").asText("");
+        String action = resource.equals("arn:aws:states:::s3:getObject") ? ItemReader.GET_OBJECT
+                : resource.equals("arn:aws:states:::s3:listObjectsV2") ? ItemReader.LIST_OBJECTS_V2 : null;
+        if (action == null) {
+            error("SCHEMA_VALIDATION_FAILED", loc + "/Resource", "ItemReader Resource must be "
+                    + "arn:aws:states:::s3:getObject or arn:aws:states:::s3:listObjectsV2, not '" + resource + "'.");
+        }
+        JsonNode parameters = payload(node, loc, io);
+        JsonNode rc = node.get("ReaderConfig");
+        ItemReader.ReaderConfig config = ItemReader.ReaderConfig.NONE;
+        if (rc != null && !rc.isObject()) {
+            error("SCHEMA_VALIDATION_FAILED", loc + "/ReaderConfig", "ReaderConfig must be an object.");
+        } else if (rc != null) {
+            config = readerConfig(rc, loc + "/ReaderConfig", io);
+        }
+        if (ItemReader.GET_OBJECT.equals(action) && config.inputType() == null) {
+            error("SCHEMA_VALIDATION_FAILED", loc + "/ReaderConfig", "An ItemReader with s3:getObject needs "
+                    + "ReaderConfig.InputType (JSON, JSONL, CSV or MANIFEST) to know how to read the object.");
+        }
+        return new ItemReader(resource, action, parameters, config);
+    }
+
+    private ItemReader.ReaderConfig readerConfig(JsonNode rc, String loc, StateIo io) {
+        unknownFields(rc, loc, Set.of("InputType", "CSVHeaderLocation", "CSVHeaders", "CSVDelimiter", "MaxItems",
+                "MaxItemsPath", "ManifestType"));
+        String inputType = rc.has("InputType") ? rc.get("InputType").asText() : null;
+        if (inputType != null && !INPUT_TYPES.contains(inputType)) {
+            error("SCHEMA_VALIDATION_FAILED", loc + "/InputType", "InputType must be one of " + new java.util.TreeSet<>(
+                    INPUT_TYPES) + ", not '" + inputType + "'.");
+        }
+        String location = rc.path("CSVHeaderLocation").asText("FIRST_ROW");
+        if (!location.equals("FIRST_ROW") && !location.equals("GIVEN")) {
+            error("SCHEMA_VALIDATION_FAILED", loc + "/CSVHeaderLocation", "CSVHeaderLocation must be FIRST_ROW or "
+                    + "GIVEN, not '" + location + "'.");
+        }
+        List<String> headers = new ArrayList<>();
+        JsonNode h = rc.get("CSVHeaders");
+        if (h != null && (!h.isArray() || h.isEmpty())) {
+            error("SCHEMA_VALIDATION_FAILED", loc + "/CSVHeaders", "CSVHeaders must be a non-empty array of "
+                    + "column names.");
+        } else if (h != null) {
+            h.forEach(v -> headers.add(v.asText()));
+        }
+        if (location.equals("GIVEN") && headers.isEmpty()) {
+            error("SCHEMA_VALIDATION_FAILED", loc + "/CSVHeaders", "CSVHeaderLocation GIVEN needs CSVHeaders, the "
+                    + "column names.");
+        }
+        String delimiter = rc.path("CSVDelimiter").asText("COMMA");
+        if (!CSV_DELIMITERS.contains(delimiter)) {
+            error("SCHEMA_VALIDATION_FAILED", loc + "/CSVDelimiter", "CSVDelimiter must be one of "
+                    + new java.util.TreeSet<>(CSV_DELIMITERS) + ", not '" + delimiter + "'.");
+        }
+        exclusive(rc, loc, "MaxItems", "MaxItemsPath");
+        JsonNode maxItems = rc.get("MaxItems");
+        if (maxItems != null && !(io.jsonata() && maxItems.isTextual())
+                && (!maxItems.isIntegralNumber() || maxItems.asLong() < 0 || maxItems.asLong() > MAX_ITEMS_LIMIT)) {
+            error("SCHEMA_VALIDATION_FAILED", loc + "/MaxItems", "MaxItems must be an integer from 0 to "
+                    + MAX_ITEMS_LIMIT + " (0: no limit).");
+        }
+        if (io.jsonata() && rc.has("MaxItemsPath")) {
+            error("SCHEMA_VALIDATION_FAILED", loc + "/MaxItemsPath", "MaxItemsPath is a JSONPath field: in a "
+                    + "JSONata state write MaxItems as \"{% expression %}\".");
+        }
+        if (maxItems != null && maxItems.isTextual()) {
+            jsonata(maxItems, loc + "/MaxItems");
+        }
+        return new ItemReader.ReaderConfig(inputType, location, List.copyOf(headers), delimiter, maxItems,
+                io.jsonata() ? null : optionalPath(rc, "MaxItemsPath", loc));
+    }
+
+    private ResultWriter resultWriter(JsonNode node, String loc, StateIo io) {
+        if (node == null) {
+            return null;
+        }
+        if (!node.isObject()) {
+            error("SCHEMA_VALIDATION_FAILED", loc, "ResultWriter must be an object with Resource and Parameters, "
+                    + "or WriterConfig.");
+            return null;
+        }
+        unknownFields(node, loc, Set.of("Resource", "Parameters", "Arguments", "WriterConfig"));
+        String resource = node.has("Resource") ? node.get("Resource").asText() : null;
+        if (resource != null && !resource.equals("arn:aws:states:::s3:putObject")) {
+            error("SCHEMA_VALIDATION_FAILED", loc + "/Resource", "ResultWriter Resource must be "
+                    + "arn:aws:states:::s3:putObject, not '" + resource + "'.");
+        }
+        JsonNode parameters = payload(node, loc, io);
+        JsonNode wc = node.get("WriterConfig");
+        if (resource == null && wc == null) {
+            error("SCHEMA_VALIDATION_FAILED", loc, "ResultWriter needs Resource and Parameters (export to S3), "
+                    + "WriterConfig (format the output), or all three.");
+        }
+        if (resource != null && parameters == null) {
+            error("SCHEMA_VALIDATION_FAILED", loc, "ResultWriter with a Resource needs "
+                    + (io.jsonata() ? "Arguments" : "Parameters") + " with Bucket and Prefix.");
+        }
+        String outputType = "JSON";
+        String transformation = null;
+        if (wc != null) {
+            unknownFields(wc, loc + "/WriterConfig", Set.of("OutputType", "Transformation"));
+            outputType = wc.path("OutputType").asText("JSON");
+            if (!outputType.equals("JSON") && !outputType.equals("JSONL")) {
+                error("SCHEMA_VALIDATION_FAILED", loc + "/WriterConfig/OutputType", "OutputType must be JSON or "
+                        + "JSONL, not '" + outputType + "'.");
+            }
+            transformation = wc.has("Transformation") ? wc.get("Transformation").asText() : null;
+            if (transformation != null && !Set.of("NONE", "COMPACT", "FLATTEN").contains(transformation)) {
+                error("SCHEMA_VALIDATION_FAILED", loc + "/WriterConfig/Transformation", "Transformation must be "
+                        + "NONE, COMPACT or FLATTEN, not '" + transformation + "'.");
+            }
+        }
+        return new ResultWriter(resource, parameters, outputType, transformation);
+    }
+
+    /** Parameters (JSONPath) or Arguments (JSONata) of an ItemReader or ResultWriter, checked. */
+    private JsonNode payload(JsonNode node, String loc, StateIo io) {
+        String field = io.jsonata() ? "Arguments" : "Parameters";
+        String other = io.jsonata() ? "Parameters" : "Arguments";
+        if (node.has(other)) {
+            error("SCHEMA_VALIDATION_FAILED", loc + "/" + other, "'" + other + "' is not allowed in a "
+                    + (io.jsonata() ? "JSONata" : "JSONPath") + " state: use '" + field + "'.");
+        }
+        JsonNode payload = node.get(field);
+        if (payload == null) {
+            return null;
+        }
+        if (io.jsonata()) {
+            jsonata(payload, loc + "/" + field);
+        } else {
+            template(payload, loc + "/" + field);
+        }
+        return payload;
+    }
+
+    private void unknownFields(JsonNode node, String loc, Set<String> allowed) {
+        for (String f : fieldNames(node)) {
+            if (!allowed.contains(f)) {
+                error("SCHEMA_VALIDATION_FAILED", loc + "/" + pointerEscape(f), "Field '" + f + "' is not supported "
+                        + "here: use " + String.join(", ", new java.util.TreeSet<>(allowed)) + ".");
+            }
+        }
     }
 
     private List<Retrier> retriers(JsonNode node, String loc) {

@@ -90,9 +90,12 @@ public sealed interface State {
      * @param items        JSONata {@code Items} (or literal array), or null
      * @param itemSelector {@code ItemSelector} or legacy {@code Parameters}, or null
      * @param itemReader   {@code ItemReader} (items read from S3 by a distributed Map), or null
+     * @param resultWriter {@code ResultWriter} (results exported to S3 or formatted), or null
+     * @param label        {@code Label} (names the Map Run instead of the state), or null
      */
     record Map(String name, StateIo io, Transition transition, Graph processor, boolean distributed,
-               String itemsPath, JsonNode items, JsonNode itemSelector, JsonNode itemReader, JsonNode maxConcurrency,
+               String itemsPath, JsonNode items, JsonNode itemSelector, ItemReader itemReader,
+               ResultWriter resultWriter, String label, JsonNode maxConcurrency,
                String maxConcurrencyPath, JsonNode toleratedFailureCount, String toleratedFailureCountPath,
                JsonNode toleratedFailurePercentage, String toleratedFailurePercentagePath,
                List<Retrier> retry, List<Catcher> catchers) implements State {

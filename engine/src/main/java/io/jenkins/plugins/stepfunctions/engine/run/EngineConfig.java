@@ -2,6 +2,7 @@ package io.jenkins.plugins.stepfunctions.engine.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 
 /**
@@ -12,9 +13,11 @@ import java.time.Clock;
  *                     events, or null
  * @param httpInvokeHosts the hosts http:invoke tasks may call ({@link HttpInvokeHosts#ANY} unless told;
  *                     never the engine's own API)
+ * @param s3Dir        the folder standing for Amazon S3 ({@code DIR/<bucket>/<key>}): distributed Maps read
+ *                     their ItemReader objects from it and write their ResultWriter files into it; or null
  */
 public record EngineConfig(Clock clock, double timeScale, JsonNode mockConfig, URI statusChangeListener,
-                           HttpInvokeHosts httpInvokeHosts) {
+                           HttpInvokeHosts httpInvokeHosts, Path s3Dir) {
     public EngineConfig {
         if (httpInvokeHosts == null) {
             httpInvokeHosts = HttpInvokeHosts.ANY;
@@ -22,7 +25,12 @@ public record EngineConfig(Clock clock, double timeScale, JsonNode mockConfig, U
     }
 
     public EngineConfig(Clock clock, double timeScale, JsonNode mockConfig, URI statusChangeListener) {
-        this(clock, timeScale, mockConfig, statusChangeListener, HttpInvokeHosts.ANY);
+        this(clock, timeScale, mockConfig, statusChangeListener, HttpInvokeHosts.ANY, null);
+    }
+
+    public EngineConfig(Clock clock, double timeScale, JsonNode mockConfig, URI statusChangeListener,
+                        HttpInvokeHosts httpInvokeHosts) {
+        this(clock, timeScale, mockConfig, statusChangeListener, httpInvokeHosts, null);
     }
 
     public static EngineConfig defaults() {
@@ -31,6 +39,11 @@ public record EngineConfig(Clock clock, double timeScale, JsonNode mockConfig, U
 
     /** This configuration with http:invoke restricted to {@code hosts}. */
     public EngineConfig withHttpInvokeHosts(HttpInvokeHosts hosts) {
-        return new EngineConfig(clock, timeScale, mockConfig, statusChangeListener, hosts);
+        return new EngineConfig(clock, timeScale, mockConfig, statusChangeListener, hosts, s3Dir);
+    }
+
+    /** This configuration with {@code dir} standing for Amazon S3 (null: none). */
+    public EngineConfig withS3Dir(Path dir) {
+        return new EngineConfig(clock, timeScale, mockConfig, statusChangeListener, httpInvokeHosts, dir);
     }
 }

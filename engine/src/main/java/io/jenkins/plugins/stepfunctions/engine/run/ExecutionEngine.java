@@ -44,7 +44,8 @@ public final class ExecutionEngine implements AutoCloseable {
         this.services = new EngineServices(config.clock(), config.timeScale(), workers, timers, new TaskTokens(),
                 new Activities(timers), new MockConfig(config.mockConfig()),
                 new StatusChangeNotifier(config.statusChangeListener(), http, config.clock()), http,
-                new HttpInvokeGuard(config.httpInvokeHosts()), new Random());
+                new HttpInvokeGuard(config.httpInvokeHosts()), new Random(),
+                config.s3Dir() == null ? null : new S3Folder(config.s3Dir()));
     }
 
     public EngineConfig config() {

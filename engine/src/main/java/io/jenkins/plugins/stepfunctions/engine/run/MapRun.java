@@ -50,6 +50,8 @@ final class MapRun implements Branching {
     private long cursor;
     private long mapRunStarted;
     private JsonNode itemsNode;
+    /** What a ResultWriter reports of each iteration; null without one. */
+    private ChildRecords children;
 
     MapRun(StateRun run, State.Map state, MapRun prior) {
         this.run = run;
@@ -58,38 +60,61 @@ final class MapRun implements Branching {
     }
 
     void run() {
-        JsonNode items = items();
+        // an ItemReader's items are read once the Map Run has started: MapStateStarted shows 0 of them
+        JsonNode items = state.itemReader() == null ? items() : null;
+        if (items == null) {
+            effective = run.io.jsonata() ? run.input : run.select(run.io.inputPath(), run.input, "InputPath");
+        }
         limit = maxConcurrency();
+        int length = items == null ? 0 : items.size();
         long started = run.execution.emit(run.lane, "MapStateStarted", "mapStateStartedEventDetails",
-                () -> EventDetails.mapStarted(items.size()));
+                () -> EventDetails.mapStarted(length));
+        ItemReading reading = null;
         if (state.distributed()) {
             toleratedCount = toleratedCount();
             toleratedPercentage = toleratedPercentage();
+            if (state.itemReader() != null) {
+                reading = ItemReading.prepare(run, state, effective);
+            }
             if (prior != null && prior.mapRunArn != null) {
                 mapRunArn = prior.mapRunArn;
                 mapRunStarted = run.execution.emit(run.lane, "MapRunRedriven", "mapRunRedrivenEventDetails",
                         () -> EventDetails.mapRunRedriven(mapRunArn, run.execution.redriveCount()));
             } else {
-                mapRunArn = run.execution.newMapRunArn(state.name());
+                mapRunArn = run.execution.newMapRunArn(state.label() != null ? state.label() : state.name());
                 mapRunStarted = run.execution.emit(run.lane, "MapRunStarted", "mapRunStartedEventDetails",
                         () -> EventDetails.mapRunStarted(mapRunArn));
+            }
+        }
+        if (reading != null) {
+            try {
+                // a redriven Map Run goes on over the items it read
+                items = prior != null && prior.itemsNode != null ? prior.itemsNode : reading.read();
+            } catch (StatesException e) {
+                failRun(e);
+                return;
             }
         }
         cursor = started;
         results = new JsonNode[items.size()];
         succeeded = new boolean[items.size()];
         lanes = new Lane[items.size()];
+        if (state.resultWriter() != null) {
+            children = new ChildRecords(items.size());
+        }
         itemsNode = items;
         pump();
     }
 
+    /** The Map Run fails as a whole (its reader or writer): MapRunFailed, then the state fails. */
+    private void failRun(StatesException e) {
+        over = true;
+        long failedRun = run.execution.emitAt(run.lane, mapRunStarted, "MapRunFailed", "mapRunFailedEventDetails",
+                () -> EventDetails.errorCause(e.error(), e.cause()));
+        run.failed(e, failedRun, true);
+    }
+
     private JsonNode items() {
-        if (state.itemReader() != null) {
-            throw new StatesException(StatesException.ITEM_READER_FAILED, "The ItemReader ("
-                    + state.itemReader().path("Resource").asText("?") + ") reads the items from Amazon S3, which the "
-                    + "embedded engine does not reach: for local runs pass the items in the state input (ItemsPath or "
-                    + "Items) instead.");
-        }
         JsonNode items;
         if (run.io.jsonata()) {
             if (state.items() != null) {
@@ -236,6 +261,10 @@ final class MapRun implements Branching {
             // redriven: this iteration succeeded before and keeps its output, without events
             results[index] = prior.results[index];
             succeeded[index] = true;
+            if (children != null) {
+                children.started(index, itemsNode.get(index), run.execution.now());
+                children.ended(index, new Step.End(results[index]), run.execution.now());
+            }
             running--;
             completed++;
             return;
@@ -243,6 +272,9 @@ final class MapRun implements Branching {
         Lane before = prior == null || index >= prior.lanes.length ? null : prior.lanes[index];
         RedrivePoint from = before == null ? null : before.redrivePoint();
         JsonNode iterationInput = from == null ? iterationInput(index, itemsNode.get(index)) : null;
+        if (children != null) {
+            children.started(index, iterationInput != null ? iterationInput : itemsNode.get(index), run.execution.now());
+        }
         long startedId = state.distributed() ? cursor : run.execution.emitDetailsAt(run.lane, cursor,
                 "MapIterationStarted", "mapIterationStartedEventDetails",
                 () -> new Details.MapIteration(state.name(), index));
@@ -281,6 +313,9 @@ final class MapRun implements Branching {
         }
         running--;
         completed++;
+        if (children != null) {
+            children.ended(index, step, run.execution.now());
+        }
         if (step instanceof Step.Failed failed) {
             if (!state.distributed()) {
                 run.execution.emitDetailsAt(run.lane, failed.previousEventId(), "MapIterationFailed",
@@ -374,6 +409,15 @@ final class MapRun implements Branching {
         for (JsonNode r : results) {
             out.add(r == null ? NODES.nullNode() : r);
         }
+        JsonNode result = out;
+        if (children != null) {
+            try {
+                result = new ResultExport(run, state, mapRunArn).finish(children.all(), out, effective);
+            } catch (StatesException e) {
+                failRun(e);
+                return;
+            }
+        }
         if (state.distributed()) {
             long succeeded = run.execution.emitAt(run.lane, mapRunStarted, "MapRunSucceeded", null, null);
             run.execution.emitAt(run.lane, succeeded, "MapStateSucceeded", null, null);
@@ -385,6 +429,6 @@ final class MapRun implements Branching {
             run.execution.emitAt(run.lane, last, "MapStateSucceeded", null, null);
             run.lane.last = last;
         }
-        run.finishWithResult(out);
+        run.finishWithResult(result);
     }
 }
