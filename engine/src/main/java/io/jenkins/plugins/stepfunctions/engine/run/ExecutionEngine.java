@@ -143,10 +143,21 @@ public final class ExecutionEngine implements AutoCloseable {
         services.httpInvokeGuard().refuse(api);
     }
 
+    /**
+     * Stops the timers and the workers. With a journal, waits up to 2 s for the workers to leave the step they
+     * are in, so that an execution that just ended is written down before the process goes.
+     */
     @Override
     public void close() {
         services.timers().shutdownNow();
         services.workers().shutdownNow();
+        if (journal != ExecutionJournal.NONE) {
+            try {
+                services.workers().awaitTermination(2, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private static ThreadFactory daemon(String name) {

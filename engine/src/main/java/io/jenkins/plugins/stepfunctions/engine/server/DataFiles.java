@@ -1,15 +1,13 @@
 package io.jenkins.plugins.stepfunctions.engine.server;
 
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.HexFormat;
 
 /**
@@ -17,6 +15,9 @@ import java.util.HexFormat;
  * beside it, forcing it to disk and renaming it over the old one (atomic on POSIX file systems), so
  * a reader finds the old file or the new one, never half of one. A log is appended to and forced
  * before the file that counts its lines is replaced, so the count never names lines that are not there.
+ * Writes go through {@link FileOutputStream}, not an NIO channel: a channel is closed when the writing
+ * thread is interrupted, and the engine interrupts its workers when the server stops, which would lose the
+ * last write of an execution that had just ended.
  */
 final class DataFiles {
     private DataFiles() {
@@ -26,10 +27,9 @@ final class DataFiles {
         Path temp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
             Files.createDirectories(file.getParent());
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
-                write(channel, text);
-                channel.force(true);
+            try (FileOutputStream out = new FileOutputStream(temp.toFile(), false)) {
+                out.write(text.getBytes(StandardCharsets.UTF_8));
+                out.getFD().sync();
             }
             try {
                 Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -44,10 +44,9 @@ final class DataFiles {
     static void append(Path file, String text) {
         try {
             Files.createDirectories(file.getParent());
-            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.APPEND)) {
-                write(channel, text);
-                channel.force(false);
+            try (FileOutputStream out = new FileOutputStream(file.toFile(), true)) {
+                out.write(text.getBytes(StandardCharsets.UTF_8));
+                out.getFD().sync();
             }
         } catch (IOException e) {
             throw new UncheckedIOException("could not append to " + file, e);
@@ -76,13 +75,6 @@ final class DataFiles {
             return HexFormat.of().formatHex(digest, 0, 12);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
-    }
-
-    private static void write(FileChannel channel, String text) throws IOException {
-        ByteBuffer bytes = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
-        while (bytes.hasRemaining()) {
-            channel.write(bytes);
         }
     }
 }
