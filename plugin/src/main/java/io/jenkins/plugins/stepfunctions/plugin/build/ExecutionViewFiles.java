@@ -30,16 +30,27 @@ record ExecutionViewFiles(String executionArn, Path history, Path definition) {
 
     /** The events kept so far; a line being appended (no newline yet) is left for the next read. */
     List<JsonNode> events() throws IOException {
+        return parse(lines());
+    }
+
+    private List<String> lines() throws IOException {
         if (!Files.exists(history)) {
             return List.of();
         }
         String text = Files.readString(history, StandardCharsets.UTF_8);
-        int complete = text.lastIndexOf('\n') + 1;
-        List<JsonNode> events = new ArrayList<>();
-        for (String line : text.substring(0, complete).split("\n")) {
+        List<String> lines = new ArrayList<>();
+        for (String line : text.substring(0, text.lastIndexOf('\n') + 1).split("\n")) {
             if (!line.isBlank()) {
-                events.add(JSON.readTree(line));
+                lines.add(line);
             }
+        }
+        return lines;
+    }
+
+    private static List<JsonNode> parse(List<String> lines) throws IOException {
+        List<JsonNode> events = new ArrayList<>(lines.size());
+        for (String line : lines) {
+            events.add(JSON.readTree(line));
         }
         return events;
     }
@@ -59,11 +70,12 @@ record ExecutionViewFiles(String executionArn, Path history, Path definition) {
      * number of events already kept: the page polls with the last event id it has, and ids count from 1.
      */
     String viewJson(String since) throws IOException {
-        List<JsonNode> events = events();
-        if (String.valueOf(events.size()).equals(since)) {
+        // counted before parsing: most polls of a running execution find nothing new
+        List<String> lines = lines();
+        if (String.valueOf(lines.size()).equals(since)) {
             return UNCHANGED;
         }
-        return ViewJson.of(view(events));
+        return ViewJson.of(view(parse(lines)));
     }
 
     /** The self-contained report: the view and the whole history, script and style inlined. */
