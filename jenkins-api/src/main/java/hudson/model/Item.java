@@ -5,6 +5,7 @@ import hudson.security.AccessControlled;
 import hudson.security.Permission;
 
 public interface Item extends AccessControlled {
+    Permission READ = null;
     Permission EXTENDED_READ = null;
     Permission BUILD = null;
 }

@@ -23,6 +23,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Optional;
@@ -151,6 +152,34 @@ public final class StepFunctionsRunAction implements RunAction2, EnvironmentCont
         }
     }
 
+    /** Where the build keeps the execution's definition, read once when following began, for the live view. */
+    public Path definitionFile(ExecutionRecord record) {
+        return run.getRootDir().toPath().resolve(URL_NAME).resolve("execution-" + record.getNumber() + ".definition.json");
+    }
+
+    /** Whether the definition is kept already (a resumed follower does not ask AWS again). */
+    public boolean hasDefinition(ExecutionRecord record) {
+        return Files.exists(definitionFile(record));
+    }
+
+    /** Keeps the definition as DescribeStateMachineForExecution returned it; written whole, then moved in place. */
+    public void saveDefinition(ExecutionRecord record, String definition) throws IOException {
+        Path file = definitionFile(record);
+        Files.createDirectories(file.getParent());
+        Path temp = Files.createTempFile(file.getParent(), "definition", ".tmp");
+        Files.writeString(temp, definition, StandardCharsets.UTF_8);
+        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private ExecutionViewFiles viewFiles(ExecutionRecord record) {
+        return new ExecutionViewFiles(record.getExecutionArn(), historyFile(record), definitionFile(record));
+    }
+
+    /** The report page of an execution (the view module's self-contained HTML), from what the build kept. */
+    public String reportHtml(ExecutionRecord record) throws IOException {
+        return viewFiles(record).reportHtml();
+    }
+
     /** The history as one JSON document: {@code {"executionArn": ..., "events": [...]}}. */
     public String historyJson(ExecutionRecord record) throws IOException {
         Path file = historyFile(record);
@@ -163,8 +192,37 @@ public final class StepFunctionsRunAction implements RunAction2, EnvironmentCont
         return json.append("]}").toString();
     }
 
+    /**
+     * {@code GET .../stepfunctions/viewData?execution=N&since=M}: the live view's data of the build's N-th
+     * execution, or {@code {"unchanged":true}} when the page has all M events already. Read from the build's own
+     * files, never from AWS. JSON only: the page puts every value in with textContent or setAttribute.
+     */
+    public void doViewData(StaplerRequest2 req, StaplerResponse2 rsp) throws IOException {
+        // Stapler routes any method here; reading needs no other, and a GET-only endpoint cannot be a CSRF target
+        if (!"GET".equals(req.getMethod())) {
+            rsp.setHeader("Allow", "GET");
+            rsp.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED, "viewData answers GET only");
+            return;
+        }
+        run.checkPermission(Item.READ);
+        ExecutionRecord record = byNumber(req.getParameter("execution"));
+        if (record == null) {
+            rsp.sendError(HttpServletResponse.SC_NOT_FOUND, "no such execution in this build");
+            return;
+        }
+        byte[] body = viewFiles(record).viewJson(req.getParameter("since")).getBytes(StandardCharsets.UTF_8);
+        rsp.setContentType("application/json;charset=UTF-8");
+        rsp.setHeader("X-Content-Type-Options", "nosniff");
+        rsp.setHeader("Cache-Control", "no-store");
+        rsp.setContentLength(body.length);
+        try (OutputStream out = rsp.getOutputStream()) {
+            out.write(body);
+        }
+    }
+
     /** {@code GET .../stepfunctions/history?execution=N}: the history of the build's N-th execution. */
     public void doHistory(StaplerRequest2 req, StaplerResponse2 rsp) throws IOException {
+        run.checkPermission(Item.READ);
         ExecutionRecord record = byNumber(req.getParameter("execution"));
         if (record == null) {
             rsp.sendError(HttpServletResponse.SC_NOT_FOUND, "no such execution in this build");

@@ -19,8 +19,11 @@ import io.jenkins.plugins.stepfunctions.bridge.watch.Following;
 import io.jenkins.plugins.stepfunctions.plugin.build.ExecutionRecord;
 import io.jenkins.plugins.stepfunctions.plugin.build.StepFunctionsRunAction;
 import io.jenkins.plugins.stepfunctions.plugin.runtime.JenkinsServices;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.util.concurrent.CompletableFuture;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sfn.model.HistoryEvent;
 
 /**
@@ -123,6 +126,7 @@ public final class ExecutionWatch {
 
     /** Starts following; completes with the outcome, or exceptionally when following fails or is cancelled. */
     public synchronized CompletableFuture<Outcome> start() {
+        keepDefinition();
         follower = new ExecutionFollower(clients.sfnNoRetry(), state, new BuildListener(),
                 services.pollingPolicy(callbackSecret != null || eventQueueUrl != null), null, null, null);
         // approvals that were pending when the build was saved are pending again after a restart
@@ -145,6 +149,24 @@ public final class ExecutionWatch {
             following.result().whenComplete((outcome, error) -> services.callbacks().release(state.executionArn()));
         }
         return following.result();
+    }
+
+    /**
+     * Reads the definition once per execution (a resumed build has it already) and keeps it beside the history,
+     * so the build page draws the graph without asking AWS again. Without it the view still shows the states the
+     * history reveals: a failure here is said in the log and following goes on.
+     */
+    private void keepDefinition() {
+        if (action.hasDefinition(record)) {
+            return;
+        }
+        try {
+            action.saveDefinition(record, clients.sfn().describeStateMachineForExecution(
+                    b -> b.executionArn(state.executionArn())).definition());
+        } catch (SdkException | IOException | UncheckedIOException e) {
+            log.println("Could not read the definition of " + state.executionArn() + " for the build page (" + e.getMessage()
+                    + "); its live view shows the states as the history reveals them");
+        }
     }
 
     /**

@@ -23,6 +23,7 @@ public final class FollowOptions implements Serializable {
     private String outputFile;
     private String historyFile;
     private String junitFile;
+    private String reportFile;
     private String approvalStates;
     private String approvalActivities;
     private String waitMode;
@@ -85,6 +86,14 @@ public final class FollowOptions implements Serializable {
         this.junitFile = blankToNull(junitFile);
     }
 
+    public String getReportFile() {
+        return reportFile;
+    }
+
+    public void setReportFile(String reportFile) {
+        this.reportFile = blankToNull(reportFile);
+    }
+
     public String getApprovalStates() {
         return approvalStates;
     }
@@ -127,6 +136,7 @@ public final class FollowOptions implements Serializable {
         copy.setOutputFile(expand.apply(outputFile));
         copy.setHistoryFile(expand.apply(historyFile));
         copy.setJunitFile(expand.apply(junitFile));
+        copy.setReportFile(expand.apply(reportFile));
         copy.setApprovalStates(expand.apply(approvalStates));
         copy.setApprovalActivities(expand.apply(approvalActivities));
         copy.setWaitMode(expand.apply(waitMode));

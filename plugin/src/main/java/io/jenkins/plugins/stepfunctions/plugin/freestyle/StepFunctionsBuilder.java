@@ -239,6 +239,15 @@ public final class StepFunctionsBuilder extends Builder {
         follow.setJunitFile(junitFile);
     }
 
+    public String getReportFile() {
+        return follow.getReportFile();
+    }
+
+    @DataBoundSetter
+    public void setReportFile(String reportFile) {
+        follow.setReportFile(reportFile);
+    }
+
     public String getApprovalStates() {
         return follow.getApprovalStates();
     }
@@ -410,9 +419,11 @@ public final class StepFunctionsBuilder extends Builder {
     private void finish(ExecutionWatch watch, Outcome outcome, BuildContext build)
             throws IOException, InterruptedException {
         String outputFile = follow.getOutputFile();
-        if (outputFile != null || follow.getHistoryFile() != null || follow.getJunitFile() != null) {
+        if (outputFile != null || follow.getHistoryFile() != null || follow.getJunitFile() != null
+                || follow.getReportFile() != null) {
             if (build.workspace() == null) {
-                throw new AbortException("outputFile/historyFile/junitFile: this build has no workspace to write them to");
+                throw new AbortException("outputFile/historyFile/junitFile/reportFile: this build has no workspace to"
+                        + " write them to");
             }
             if (outputFile != null) {
                 build.workspace().write(outputFile, ResultMap.outputJson(outcome));
@@ -422,6 +433,9 @@ public final class StepFunctionsBuilder extends Builder {
             }
             if (follow.getJunitFile() != null) {
                 build.workspace().write(follow.getJunitFile(), watch.junitXml(outcome));
+            }
+            if (follow.getReportFile() != null) {
+                build.workspace().write(follow.getReportFile(), watch.action().reportHtml(watch.record()));
             }
         }
         watch.action().finished(watch.record(), outcome, outputFile);

@@ -204,6 +204,9 @@ abstract class FollowingExecution extends StepExecution {
             if (follow.getJunitFile() != null) {
                 workspace("junitFile").write(follow.getJunitFile(), finished.junitXml(outcome));
             }
+            if (follow.getReportFile() != null) {
+                workspace("reportFile").write(follow.getReportFile(), finished.action().reportHtml(finished.record()));
+            }
             finished.action().finished(finished.record(), outcome, outputFile);
             context.saveState();
             if (!outcome.succeeded() && follow.isPropagate()) {

@@ -75,6 +75,15 @@ public abstract class FollowingStep extends Step {
         follow.setJunitFile(junitFile);
     }
 
+    public String getReportFile() {
+        return follow.getReportFile();
+    }
+
+    @DataBoundSetter
+    public void setReportFile(String reportFile) {
+        follow.setReportFile(reportFile);
+    }
+
     public String getApprovalStates() {
         return follow.getApprovalStates();
     }

@@ -7,6 +7,7 @@ import java.io.File;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.springframework.security.access.AccessDeniedException;
 
 /**
  * A build without Jenkins: actions in a list, a root directory on disk, one permission switch. Limits: no job,
@@ -17,6 +18,7 @@ public final class FakeRun extends Run {
     private final File rootDir;
     private final List<Action> actions = new CopyOnWriteArrayList<>();
     private volatile boolean mayBuild = true;
+    private volatile boolean mayRead = true;
 
     @SuppressWarnings("unchecked")
     public FakeRun(File rootDir) throws IOException {
@@ -27,6 +29,20 @@ public final class FakeRun extends Run {
     public FakeRun mayBuild(boolean allowed) {
         this.mayBuild = allowed;
         return this;
+    }
+
+    /** Whether {@code checkPermission} lets the current user read the build (a user without Item.READ). */
+    public FakeRun mayRead(boolean allowed) {
+        this.mayRead = allowed;
+        return this;
+    }
+
+    /** Throws as Jenkins' ACL does (its AccessDeniedException3 is a Spring AccessDeniedException). */
+    @Override
+    public void checkPermission(Permission permission) {
+        if (!mayRead) {
+            throw new AccessDeniedException("no permission to read this build");
+        }
     }
 
     @Override

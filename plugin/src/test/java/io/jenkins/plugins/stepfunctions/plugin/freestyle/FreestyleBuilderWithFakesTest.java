@@ -86,6 +86,19 @@ class FreestyleBuilderWithFakesTest {
     }
 
     @Test
+    void reportFileIsExpandedAndTheReportWrittenToTheWorkspaceWhenTheExecutionEnds() throws Exception {
+        engine.stateMachine("deploy-ok");
+        StepFunctionsBuilder builder = builder("deploy-ok");
+        builder.setInput("{\"version\":\"5.1.0\"}");
+        builder.setReportFile("reports/deploy-${BUILD_NUMBER}.html");
+
+        builder.perform(run, services.workspace(null), env, log, services);
+
+        assertThat(java.nio.file.Files.readString(dir.resolve("workspace/reports/deploy-7.html")))
+                .startsWith("<!DOCTYPE html>").contains("WaitForRollout", "ExecutionSucceeded", "default-src 'none'");
+    }
+
+    @Test
     void variablesFromTheBuildEnvironmentAreExpandedBeforeTheExecutionStarts() throws Exception {
         engine.stateMachine("deploy-ok");
         env.putAll(Map.of("MACHINE", "deploy-ok", "VERSION", "5.1.0", "STAGE", "prod", "REGION", "us-east-1",

@@ -100,6 +100,9 @@ class HpiPackagingIT {
         assertThat(hpiEntries.keySet()).noneMatch(name -> name.startsWith("WEB-INF/classes/"));
         assertThat(hpiEntries.keySet()).as("static resources at the root, served under /plugin/aws-step-functions/")
                 .contains("images/step-functions.svg");
+        assertThat(hpiEntries.keySet()).as("the live view's assets, copied from the view module, and the page's script")
+                .contains("sfn-view/sfn-view.js", "sfn-view/sfn-view.css", "sfn-view/dagre.min.js",
+                        "sfn-view/dagre-LICENSE.txt", "js/build-page.js");
     }
 
     @Test
