@@ -25,14 +25,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Supplier;
-import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.GetActivityTaskResponse;
 import software.amazon.awssdk.services.sfn.model.GetExecutionHistoryResponse;
 import software.amazon.awssdk.services.sfn.model.HistoryEvent;
 import software.amazon.awssdk.services.sfn.model.InvalidTokenException;
-import software.amazon.awssdk.services.sfn.model.SfnException;
 import software.amazon.awssdk.services.sfn.model.TaskDoesNotExistException;
 import software.amazon.awssdk.services.sfn.model.TaskTimedOutException;
 
@@ -71,17 +69,15 @@ public final class ExecutionFollower {
     private final FollowListener listener;
     private final PollingPolicy policy;
     private final Clock clock;
-    private final Random random;
     private final FollowStats stats;
+    private final FollowBackoff backoff;
 
     private final List<HistoryEvent> reverseBuffer = new ArrayList<>();
     private String reverseToken;
     private long reverseNewest;
     private boolean reverseUnsupported;
     private DefinitionIndex definition;
-    private int errorsInRow;
     private int unprovenErrorsInRow;
-    private Duration idleDelay;
     private volatile boolean woken;
     /** One advance at a time; never held by a saver. */
     private final Object advancing = new Object();
@@ -102,9 +98,8 @@ public final class ExecutionFollower {
         this.listener = listener;
         this.policy = policy == null ? PollingPolicy.defaults() : policy;
         this.clock = clock == null ? Clock.systemUTC() : clock;
-        this.random = random == null ? new Random() : random;
         this.stats = stats == null ? new FollowStats() : stats;
-        this.idleDelay = this.policy.active();
+        this.backoff = new FollowBackoff(this.policy, random == null ? new Random() : random);
     }
 
     public ExecutionFollower(SfnClient sfn, FollowState state, FollowListener listener) {
@@ -142,7 +137,7 @@ public final class ExecutionFollower {
         try {
             heartbeats();
             boolean morePages = poll();
-            errorsInRow = 0;
+            backoff.succeeded();
             unprovenErrorsInRow = 0;
             if (state.outcome() != null) {
                 return new Advance.Finished(state.outcome());
@@ -150,48 +145,24 @@ public final class ExecutionFollower {
             if (morePages) {
                 return new Advance.Again(Duration.ZERO);
             }
-            return new Advance.Again(nextDelay());
+            boolean wasWoken = woken;
+            woken = false;
+            return new Advance.Again(backoff.afterPoll(state.lastBatch() > 0 || wasWoken, state.pendingApprovals()));
         } catch (SdkException e) {
-            if (!retryable(e)) {
-                throw failure(e);
+            if (!FollowErrors.retryable(e)) {
+                throw FollowErrors.historyFailure(state.executionArn(), e);
             }
-            unprovenErrorsInRow = speaksStepFunctions(e) || state.cursor().lastEventId() > 0 ? 0 : unprovenErrorsInRow + 1;
+            unprovenErrorsInRow = FollowErrors.provesStepFunctions(e) || state.cursor().lastEventId() > 0 ? 0 : unprovenErrorsInRow + 1;
             if (unprovenErrorsInRow >= UNPROVEN_ATTEMPTS) {
-                throw unreachable(e);
+                throw FollowErrors.unreachable(state.executionArn(), unprovenErrorsInRow, e);
             }
-            if (isThrottle(e)) {
+            if (FollowErrors.isThrottle(e)) {
                 stats.throttle();
             }
             stats.retriedError();
             resetReverse();
-            errorsInRow++;
-            long base = policy.active().toMillis() << Math.min(errorsInRow, 16);
-            return new Advance.Again(jitter(Duration.ofMillis(Math.min(base, policy.maxBackoff().toMillis()))));
+            return new Advance.Again(backoff.afterError());
         }
-    }
-
-    private Duration nextDelay() {
-        Duration d;
-        if (state.lastBatch() > 0 || woken) {
-            idleDelay = policy.active();
-            d = policy.active();
-        } else {
-            idleDelay = Duration.ofMillis(Math.min(policy.idle().toMillis(), (long) (idleDelay.toMillis() * policy.growth())));
-            d = idleDelay;
-        }
-        woken = false;
-        for (PendingApproval p : state.pendingApprovals()) {
-            if (p.heartbeatSeconds() > 0) {
-                Duration hb = policy.heartbeatEvery(p.heartbeatSeconds());
-                d = d.compareTo(hb) > 0 ? hb : d;
-            }
-        }
-        return jitter(d);
-    }
-
-    private Duration jitter(Duration d) {
-        double f = 1 + (random.nextDouble() * 2 - 1) * policy.jitter();
-        return Duration.ofNanos((long) (d.toNanos() * f));
     }
 
     /** @return true when another page is waiting right now */
@@ -476,12 +447,10 @@ public final class ExecutionFollower {
             settled = true;
             return result;
         } catch (SdkException e) {
-            String why = e instanceof SfnException s && s.awsErrorDetails() != null && s.awsErrorDetails().errorCode() != null
-                    ? s.awsErrorDetails().errorCode() + (s.statusCode() > 0 ? " (HTTP " + s.statusCode() + ")" : "")
-                    : e instanceof SfnException s ? "HTTP " + s.statusCode() : "no answer from the endpoint";
+            String why = FollowErrors.answerProblem(e);
             throw new BridgeException("AnswerFailed", "approval", "Step Functions did not take the "
                     + (decision.approved() ? "approval" : "rejection") + " of " + (p.state() == null ? "the step" : p.state())
-                    + (retryable(e) ? " after " + ANSWER_ATTEMPTS + " attempts" : "") + ": " + why
+                    + (FollowErrors.retryable(e) ? " after " + ANSWER_ATTEMPTS + " attempts" : "") + ": " + why
                     + "; the approval is still open", "try again in a moment", e);
         } finally {
             if (!settled) {
@@ -492,21 +461,20 @@ public final class ExecutionFollower {
 
     /** Attempts at sending an answer; throttles, 5xx and network errors are retried after 250 ms, 500 ms, 1 s. */
     static final int ANSWER_ATTEMPTS = 4;
-    private static final long ANSWER_BACKOFF_MILLIS = 250;
 
     private AnswerResult send(PendingApproval p, Decision decision) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return sendOnce(p, decision);
             } catch (SdkException e) {
-                if (attempt >= ANSWER_ATTEMPTS || !retryable(e)) {
+                if (attempt >= ANSWER_ATTEMPTS || !FollowErrors.retryable(e)) {
                     throw e;
                 }
-                if (isThrottle(e)) {
+                if (FollowErrors.isThrottle(e)) {
                     stats.throttle();
                 }
                 try {
-                    Thread.sleep(ANSWER_BACKOFF_MILLIS << (attempt - 1));
+                    Thread.sleep(FollowBackoff.answerDelay(attempt).toMillis());
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
                     throw e;
@@ -563,58 +531,5 @@ public final class ExecutionFollower {
         Secret token = Secret.of(task.taskToken());
         state.approvals().update(p.withTaskToken(token));
         return token;
-    }
-
-    private static boolean isThrottle(SdkException e) {
-        return e instanceof SfnException s && s.awsErrorDetails() != null
-                && ("ThrottlingException".equals(s.awsErrorDetails().errorCode())
-                || "TooManyRequestsException".equals(s.awsErrorDetails().errorCode())
-                || s.statusCode() == 429);
-    }
-
-    /** An error response with an AWS error code: whatever went wrong, the endpoint is Step Functions. */
-    private static boolean speaksStepFunctions(SdkException e) {
-        return e instanceof SfnException s && s.awsErrorDetails() != null && s.awsErrorDetails().errorCode() != null;
-    }
-
-    static boolean retryable(SdkException e) {
-        if (e instanceof SdkClientException) {
-            return true;
-        }
-        if (e instanceof SfnException s && !speaksStepFunctions(s)) {
-            // a gateway in front of Step Functions may fail for a moment; anything else is not Step Functions
-            return s.statusCode() >= 502 && s.statusCode() <= 504;
-        }
-        if (e instanceof SfnException s) {
-            return isThrottle(e) || s.statusCode() >= 500 || s.statusCode() == 0;
-        }
-        return e.retryable();
-    }
-
-    private FollowException unreachable(SdkException e) {
-        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
-        return new FollowException("EndpointUnreachable", "cannot reach Step Functions to read the history of "
-                + state.executionArn() + " (" + unprovenErrorsInRow + " attempts): " + why,
-                "check the endpoint, the region and the credentials", e);
-    }
-
-    private FollowException failure(SdkException e) {
-        if (!speaksStepFunctions(e)) {
-            String answer = e instanceof SfnException s ? "answered HTTP " + s.statusCode() + " without a Step Functions error"
-                    : "failed: " + e.getMessage();
-            return new FollowException("EndpointUnreachable", "the endpoint " + answer + " while reading the history of "
-                    + state.executionArn() + ": it is not a Step Functions endpoint",
-                    "check the endpoint URL (and the region)", e);
-        }
-        String code = e instanceof SfnException s && s.awsErrorDetails() != null ? s.awsErrorDetails().errorCode() : "Unknown";
-        String message = e instanceof SfnException s && s.awsErrorDetails() != null ? s.awsErrorDetails().errorMessage() : e.getMessage();
-        String fix = switch (code == null ? "" : code) {
-            case "ExecutionDoesNotExist" -> "check the execution ARN and the region (executions are regional)";
-            case "InvalidArn" -> "use arn:aws:states:<region>:<account>:execution:<state machine>:<name>";
-            case "AccessDeniedException", "AccessDenied" -> "grant states:GetExecutionHistory on the execution";
-            case "UnrecognizedClientException", "InvalidSignatureException" -> "check the credentials";
-            default -> "check the execution ARN, region and credentials";
-        };
-        return new FollowException(code, "cannot read the history of " + state.executionArn() + ": " + message, fix, e);
     }
 }
