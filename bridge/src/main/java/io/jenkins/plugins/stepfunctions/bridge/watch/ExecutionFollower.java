@@ -11,7 +11,7 @@ import io.jenkins.plugins.stepfunctions.bridge.approval.Decision;
 import io.jenkins.plugins.stepfunctions.bridge.approval.PendingApproval;
 import io.jenkins.plugins.stepfunctions.bridge.connect.Secret;
 import io.jenkins.plugins.stepfunctions.bridge.render.DefinitionIndex;
-import io.jenkins.plugins.stepfunctions.bridge.render.LineKind;
+import io.jenkins.plugins.stepfunctions.bridge.render.ApprovalLines;
 import io.jenkins.plugins.stepfunctions.bridge.render.RenderedLine;
 import io.jenkins.plugins.stepfunctions.bridge.render.TransitionRenderer;
 import io.jenkins.plugins.stepfunctions.bridge.result.Outcome;
@@ -312,15 +312,11 @@ public final class ExecutionFollower {
         for (ApprovalTracker.Change change : state.approvals().observe(e)) {
             PendingApproval a = change.approval();
             if (change instanceof ApprovalTracker.Opened) {
-                listener.line(new RenderedLine(e.timestamp(), e.id(), LineKind.APPROVAL, 0, a.state(),
-                        "? approval pending at " + a.state() + ": " + a.message()
-                                + (a.submitters().isEmpty() ? "" : " (submitters: " + String.join(", ", a.submitters()) + ")"),
-                        Map.of("approvalId", a.id())));
+                listener.line(ApprovalLines.pending(e, a));
                 listener.approvalPending(a);
             } else {
                 String reason = ((ApprovalTracker.Closed) change).reason();
-                listener.line(new RenderedLine(e.timestamp(), e.id(), LineKind.APPROVAL, 0, a.state(),
-                        "approval at " + a.state() + " closed: " + reason, Map.of("approvalId", a.id(), "reason", reason)));
+                listener.line(ApprovalLines.closed(e, a, reason));
                 listener.approvalClosed(a, reason);
             }
         }
