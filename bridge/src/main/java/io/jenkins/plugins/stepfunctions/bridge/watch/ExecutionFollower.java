@@ -18,8 +18,6 @@ import io.jenkins.plugins.stepfunctions.bridge.result.Outcome;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +26,6 @@ import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.GetActivityTaskResponse;
-import software.amazon.awssdk.services.sfn.model.GetExecutionHistoryResponse;
 import software.amazon.awssdk.services.sfn.model.HistoryEvent;
 import software.amazon.awssdk.services.sfn.model.InvalidTokenException;
 import software.amazon.awssdk.services.sfn.model.TaskDoesNotExistException;
@@ -50,13 +47,6 @@ import software.amazon.awssdk.services.sfn.model.TaskTimedOutException;
  * Whoever saves the state holds the same monitor and so never waits for a call in flight.
  */
 public final class ExecutionFollower {
-    private static final int PAGE = 1000;
-    /**
-     * Newest-first reads ask for a few more events than the last batch had, so that one call usually
-     * holds all that is new; an idle poll re-reads at most this many already delivered events.
-     */
-    private static final int PROBE_MIN = 10;
-    private static final int PROBE_MAX = 100;
     /**
      * Errors in a row, before the first event, from an endpoint that has not answered as Step Functions yet
      * (nothing listening, no credentials): after these, following fails instead of retrying forever.
@@ -72,10 +62,7 @@ public final class ExecutionFollower {
     private final FollowStats stats;
     private final FollowBackoff backoff;
 
-    private final List<HistoryEvent> reverseBuffer = new ArrayList<>();
-    private String reverseToken;
-    private long reverseNewest;
-    private boolean reverseUnsupported;
+    private final HistoryReader history;
     private DefinitionIndex definition;
     private int unprovenErrorsInRow;
     private volatile boolean woken;
@@ -100,6 +87,7 @@ public final class ExecutionFollower {
         this.clock = clock == null ? Clock.systemUTC() : clock;
         this.stats = stats == null ? new FollowStats() : stats;
         this.backoff = new FollowBackoff(this.policy, random == null ? new Random() : random);
+        this.history = new HistoryReader(sfn, state.executionArn(), this.stats);
     }
 
     public ExecutionFollower(SfnClient sfn, FollowState state, FollowListener listener) {
@@ -160,102 +148,25 @@ public final class ExecutionFollower {
                 stats.throttle();
             }
             stats.retriedError();
-            resetReverse();
+            history.reset();
             return new Advance.Again(backoff.afterError());
         }
     }
 
     /** @return true when another page is waiting right now */
     private boolean poll() {
-        HistoryCursor c = state.cursor();
-        if (c.lastEventId() == 0 || c.nextToken() != null || reverseUnsupported) {
-            return forward(c);
+        if (!(history.read(state.cursor(), state.lastBatch()) instanceof HistoryReader.Batch batch)) {
+            return true;
         }
-        return reverse(c);
-    }
-
-    private boolean forward(HistoryCursor c) {
-        GetExecutionHistoryResponse r = history(false, PAGE, c.nextToken());
-        List<HistoryEvent> events = newEvents(r.events());
+        List<HistoryEvent> events = batch.events();
         prepare(events);
         synchronized (state) {
             events.forEach(this::deliver);
             state.lastBatch(events.size());
-            state.cursor(state.cursor().withNextToken(r.nextToken()));
+            state.cursor(state.cursor().withNextToken(batch.nextToken()));
         }
         stats.poll(!events.isEmpty());
-        return r.nextToken() != null && state.outcome() == null;
-    }
-
-    private boolean reverse(HistoryCursor c) {
-        int size;
-        if (reverseToken == null) {
-            size = Math.max(PROBE_MIN, Math.min(PROBE_MAX, 2 * state.lastBatch()));
-        } else {
-            size = (int) Math.max(1, Math.min(PAGE, reverseNewest - c.lastEventId() - reverseBuffer.size()));
-        }
-        GetExecutionHistoryResponse r = history(true, size, reverseToken);
-        List<HistoryEvent> events = r.events();
-        if (reverseToken == null && !events.isEmpty()) {
-            long first = events.get(0).id();
-            if (first < c.lastEventId() || (events.size() > 1 && events.get(1).id() > first)) {
-                // the server ignores reverseOrder: fall back to forward reads with de-duplication
-                reverseUnsupported = true;
-                synchronized (state) {
-                    state.cursor(c.withNextToken(null));
-                }
-                return forwardFromPage(r);
-            }
-            reverseNewest = first;
-        }
-        boolean reachedCursor = false;
-        for (HistoryEvent e : events) {
-            if (e.id() > c.lastEventId()) {
-                reverseBuffer.add(e);
-            } else {
-                reachedCursor = true;
-            }
-        }
-        // ids are consecutive: holding every id between the cursor and the newest means nothing is missing
-        boolean complete = reverseNewest > 0 && reverseBuffer.size() >= reverseNewest - c.lastEventId();
-        if (reachedCursor || complete || r.nextToken() == null) {
-            reverseBuffer.sort(Comparator.comparingLong(HistoryEvent::id));
-            List<HistoryEvent> batch = List.copyOf(reverseBuffer);
-            resetReverse();
-            prepare(batch);
-            synchronized (state) {
-                batch.forEach(this::deliver);
-                state.lastBatch(batch.size());
-            }
-            stats.poll(!batch.isEmpty());
-            return false;
-        }
-        reverseToken = r.nextToken();
-        return true;
-    }
-
-    private boolean forwardFromPage(GetExecutionHistoryResponse r) {
-        List<HistoryEvent> events = newEvents(r.events());
-        prepare(events);
-        synchronized (state) {
-            events.forEach(this::deliver);
-            state.lastBatch(events.size());
-        }
-        stats.poll(!events.isEmpty());
-        return false;
-    }
-
-    /** The events after the cursor, oldest first. */
-    private List<HistoryEvent> newEvents(List<HistoryEvent> page) {
-        long after = state.cursor().lastEventId();
-        List<HistoryEvent> events = new ArrayList<>();
-        for (HistoryEvent e : page) {
-            if (e.id() > after) {
-                events.add(e);
-            }
-        }
-        events.sort(Comparator.comparingLong(HistoryEvent::id));
-        return events;
+        return batch.nextToken() != null && state.outcome() == null;
     }
 
     /**
@@ -285,18 +196,6 @@ public final class ExecutionFollower {
         if (needsDefinition) {
             definitionSupplier().get();
         }
-    }
-
-    private void resetReverse() {
-        reverseBuffer.clear();
-        reverseToken = null;
-        reverseNewest = 0;
-    }
-
-    private GetExecutionHistoryResponse history(boolean reverseOrder, int max, String token) {
-        stats.historyCall();
-        return sfn.getExecutionHistory(b -> b.executionArn(state.executionArn()).maxResults(max)
-                .reverseOrder(reverseOrder).nextToken(token).includeExecutionData(true));
     }
 
     private void deliver(HistoryEvent e) {
