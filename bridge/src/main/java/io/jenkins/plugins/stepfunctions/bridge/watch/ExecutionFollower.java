@@ -1,20 +1,12 @@
 package io.jenkins.plugins.stepfunctions.bridge.watch;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.stepfunctions.bridge.BridgeException;
 import io.jenkins.plugins.stepfunctions.bridge.approval.AnswerResult;
-import io.jenkins.plugins.stepfunctions.bridge.approval.ApprovalTracker;
 import io.jenkins.plugins.stepfunctions.bridge.approval.Decision;
 import io.jenkins.plugins.stepfunctions.bridge.approval.PendingApproval;
 import io.jenkins.plugins.stepfunctions.bridge.connect.Secret;
-import io.jenkins.plugins.stepfunctions.bridge.render.DefinitionIndex;
-import io.jenkins.plugins.stepfunctions.bridge.render.ApprovalLines;
-import io.jenkins.plugins.stepfunctions.bridge.render.RenderedLine;
-import io.jenkins.plugins.stepfunctions.bridge.render.TransitionRenderer;
-import io.jenkins.plugins.stepfunctions.bridge.result.Outcome;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.GetActivityTaskResponse;
@@ -52,7 +43,6 @@ public final class ExecutionFollower {
      * (nothing listening, no credentials): after these, following fails instead of retrying forever.
      */
     static final int UNPROVEN_ATTEMPTS = 6;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SfnClient sfn;
     private final FollowState state;
@@ -63,15 +53,11 @@ public final class ExecutionFollower {
     private final FollowBackoff backoff;
 
     private final HistoryReader history;
-    private DefinitionIndex definition;
+    private final EventFanOut fanOut;
     private int unprovenErrorsInRow;
     private volatile boolean woken;
     /** One advance at a time; never held by a saver. */
     private final Object advancing = new Object();
-    /** A task failure was delivered: the next Scheduled of that task is a retry, whose line names the limit. */
-    private boolean taskFailed;
-    /** Output of the successful end, read before delivering it when the event's own is truncated. */
-    private String fetchedOutput;
     private final Map<String, Instant> lastHeartbeat = new HashMap<>();
 
     /**
@@ -88,6 +74,7 @@ public final class ExecutionFollower {
         this.stats = stats == null ? new FollowStats() : stats;
         this.backoff = new FollowBackoff(this.policy, random == null ? new Random() : random);
         this.history = new HistoryReader(sfn, state.executionArn(), this.stats);
+        this.fanOut = new EventFanOut(sfn, state, listener, this.policy.timeScale(), this.stats);
     }
 
     public ExecutionFollower(SfnClient sfn, FollowState state, FollowListener listener) {
@@ -159,134 +146,14 @@ public final class ExecutionFollower {
             return true;
         }
         List<HistoryEvent> events = batch.events();
-        prepare(events);
+        fanOut.prepare(events);
         synchronized (state) {
-            events.forEach(this::deliver);
+            events.forEach(fanOut::deliver);
             state.lastBatch(events.size());
             state.cursor(state.cursor().withNextToken(batch.nextToken()));
         }
         stats.poll(!events.isEmpty());
         return batch.nextToken() != null && state.outcome() == null;
-    }
-
-    /**
-     * Makes the calls that delivering {@code batch} will need before the state is locked: the definition for a
-     * Wait, a Parallel or a retry line (if a line still asks for it, it is read then), a truncated output.
-     */
-    private void prepare(List<HistoryEvent> batch) {
-        boolean failed = taskFailed;
-        boolean needsDefinition = false;
-        for (HistoryEvent e : batch) {
-            String type = e.typeAsString();
-            if (type.equals("WaitStateEntered") || type.equals("ParallelStateStarted")
-                    || (failed && type.endsWith("Scheduled"))) {
-                needsDefinition = true;
-            }
-            if (!type.startsWith("Execution") && (type.endsWith("Failed") || type.endsWith("TimedOut"))) {
-                failed = true;
-            }
-            var d = e.executionSucceededEventDetails();
-            if (d != null && fetchedOutput == null && (d.output() == null
-                    || (d.outputDetails() != null && Boolean.TRUE.equals(d.outputDetails().truncated())))) {
-                stats.otherCall();
-                fetchedOutput = sfn.describeExecution(b -> b.executionArn(state.executionArn())).output();
-            }
-        }
-        taskFailed = failed;
-        if (needsDefinition) {
-            definitionSupplier().get();
-        }
-    }
-
-    private void deliver(HistoryEvent e) {
-        stats.event();
-        if (e.typeAsString().equals("ExecutionStarted") && state.startDate() == null) {
-            state.startDate(e.timestamp());
-        }
-        listener.event(e);
-        TransitionRenderer renderer = state.renderer();
-        for (RenderedLine line : renderer.render(e, definitionSupplier(), policy.timeScale())) {
-            listener.line(line);
-        }
-        for (ApprovalTracker.Change change : state.approvals().observe(e)) {
-            PendingApproval a = change.approval();
-            if (change instanceof ApprovalTracker.Opened) {
-                listener.line(ApprovalLines.pending(e, a));
-                listener.approvalPending(a);
-            } else {
-                String reason = ((ApprovalTracker.Closed) change).reason();
-                listener.line(ApprovalLines.closed(e, a, reason));
-                listener.approvalClosed(a, reason);
-            }
-        }
-        state.cursor(state.cursor().delivered(e.id()));
-        Outcome outcome = outcomeOf(e);
-        if (outcome != null) {
-            state.outcome(outcome);
-        }
-    }
-
-    private Supplier<DefinitionIndex> definitionSupplier() {
-        return () -> {
-            if (definition == null) {
-                try {
-                    stats.otherCall();
-                    definition = DefinitionIndex.of(sfn.describeStateMachineForExecution(b -> b.executionArn(state.executionArn())).definition());
-                } catch (SdkException e) {
-                    definition = DefinitionIndex.empty();
-                }
-            }
-            return definition;
-        };
-    }
-
-    private Outcome outcomeOf(HistoryEvent e) {
-        String status = switch (e.typeAsString()) {
-            case "ExecutionSucceeded" -> "SUCCEEDED";
-            case "ExecutionFailed" -> "FAILED";
-            case "ExecutionTimedOut" -> "TIMED_OUT";
-            case "ExecutionAborted" -> "ABORTED";
-            default -> null;
-        };
-        if (status == null) {
-            return null;
-        }
-        JsonNode output = null;
-        String error = null;
-        String cause = null;
-        if (e.executionSucceededEventDetails() != null) {
-            var d = e.executionSucceededEventDetails();
-            String text = d.output();
-            if (text == null || (d.outputDetails() != null && Boolean.TRUE.equals(d.outputDetails().truncated()))) {
-                text = fetchedOutput;
-                if (text == null) {
-                    stats.otherCall();
-                    text = sfn.describeExecution(b -> b.executionArn(state.executionArn())).output();
-                }
-            }
-            output = parse(text);
-        } else if (e.executionFailedEventDetails() != null) {
-            error = e.executionFailedEventDetails().error();
-            cause = e.executionFailedEventDetails().cause();
-        } else if (e.executionTimedOutEventDetails() != null) {
-            error = e.executionTimedOutEventDetails().error();
-            cause = e.executionTimedOutEventDetails().cause();
-        } else if (e.executionAbortedEventDetails() != null) {
-            error = e.executionAbortedEventDetails().error();
-            cause = e.executionAbortedEventDetails().cause();
-        }
-        return new Outcome(state.executionArn(), status, output, error, cause, state.startDate(), e.timestamp());
-    }
-
-    private static JsonNode parse(String text) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return JSON.readTree(text);
-        } catch (JsonProcessingException e) {
-            return JSON.getNodeFactory().textNode(text);
-        }
     }
 
     private void heartbeats() {
@@ -387,7 +254,7 @@ public final class ExecutionFollower {
             if (token == null) {
                 return AnswerResult.CLOSED_ELSEWHERE;
             }
-            ObjectNode body = JSON.createObjectNode();
+            ObjectNode body = JsonText.JSON.createObjectNode();
             body.put("approved", decision.approved());
             body.put("approver", decision.approver());
             body.put("comment", decision.comment());
@@ -416,8 +283,8 @@ public final class ExecutionFollower {
         if (task.taskToken() == null || task.taskToken().isEmpty()) {
             return null;
         }
-        JsonNode got = parse(task.input());
-        JsonNode want = parse(p.activityInput());
+        JsonNode got = JsonText.parse(task.input());
+        JsonNode want = JsonText.parse(p.activityInput());
         if (got != null && !got.equals(want)) {
             sfn.sendTaskFailure(b -> b.taskToken(task.taskToken()).error("Approval.WrongExecution")
                     .cause("sfn-bridge claimed this activity task while looking for the approval of " + p.id()));
