@@ -1,40 +1,15 @@
 package io.jenkins.plugins.stepfunctions.bridge.watch;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.stepfunctions.bridge.BridgeException;
 import io.jenkins.plugins.stepfunctions.bridge.approval.AnswerResult;
-import io.jenkins.plugins.stepfunctions.bridge.approval.ApprovalTracker;
 import io.jenkins.plugins.stepfunctions.bridge.approval.Decision;
-import io.jenkins.plugins.stepfunctions.bridge.approval.PendingApproval;
-import io.jenkins.plugins.stepfunctions.bridge.connect.Secret;
-import io.jenkins.plugins.stepfunctions.bridge.render.DefinitionIndex;
-import io.jenkins.plugins.stepfunctions.bridge.render.LineKind;
-import io.jenkins.plugins.stepfunctions.bridge.render.RenderedLine;
-import io.jenkins.plugins.stepfunctions.bridge.render.TransitionRenderer;
-import io.jenkins.plugins.stepfunctions.bridge.result.Outcome;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
-import java.util.function.Supplier;
-import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sfn.SfnClient;
-import software.amazon.awssdk.services.sfn.model.GetActivityTaskResponse;
-import software.amazon.awssdk.services.sfn.model.GetExecutionHistoryResponse;
 import software.amazon.awssdk.services.sfn.model.HistoryEvent;
-import software.amazon.awssdk.services.sfn.model.InvalidTokenException;
-import software.amazon.awssdk.services.sfn.model.SfnException;
-import software.amazon.awssdk.services.sfn.model.TaskDoesNotExistException;
-import software.amazon.awssdk.services.sfn.model.TaskTimedOutException;
 
 /**
  * Follows one execution without holding a thread: each {@link #advance()} makes one history call
@@ -42,54 +17,38 @@ import software.amazon.awssdk.services.sfn.model.TaskTimedOutException;
  * Every event is delivered to the listener exactly once, in order, and the {@link FollowState} can be
  * saved after any advance and handed to a new follower after a restart.
  *
- * <p>Reading history: forward pages of 1000 with nextToken while catching up; once caught up (AWS gives
- * no token at the end of a running execution's history), newest-first pages sized to what is new, so
- * a poll is one call that returns the new events plus a few already delivered ones. Event ids are consecutive,
- * so anything at or below the cursor is dropped: a retried call can never deliver an event twice.
+ * <p>The follower only puts in order what its parts do, one job each:
+ * <ul>
+ *   <li>{@link HistoryReader}: the history after the cursor, one call per read (paging, de-duplication);</li>
+ *   <li>{@link EventFanOut}: each new event to the listener, the renderer, the approval tracker, the cursor and
+ *       the outcome;</li>
+ *   <li>{@link ApprovalAnswers}: answers, heartbeats and activity claims for pending approvals;</li>
+ *   <li>{@link FollowBackoff}: the delay before the next advance, after a poll or after an error;</li>
+ *   <li>{@link FollowErrors}: which errors are retried, and the words for those that end following.</li>
+ * </ul>
  *
  * <p>Locking: advances run one at a time, and change the {@link FollowState} only while holding its monitor,
  * never across a call to AWS (the calls a batch needs, its definition or a truncated output, are made before).
  * Whoever saves the state holds the same monitor and so never waits for a call in flight.
  */
 public final class ExecutionFollower {
-    private static final int PAGE = 1000;
-    /**
-     * Newest-first reads ask for a few more events than the last batch had, so that one call usually
-     * holds all that is new; an idle poll re-reads at most this many already delivered events.
-     */
-    private static final int PROBE_MIN = 10;
-    private static final int PROBE_MAX = 100;
     /**
      * Errors in a row, before the first event, from an endpoint that has not answered as Step Functions yet
      * (nothing listening, no credentials): after these, following fails instead of retrying forever.
      */
     static final int UNPROVEN_ATTEMPTS = 6;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final SfnClient sfn;
     private final FollowState state;
-    private final FollowListener listener;
-    private final PollingPolicy policy;
-    private final Clock clock;
-    private final Random random;
     private final FollowStats stats;
+    private final HistoryReader history;
+    private final EventFanOut fanOut;
+    private final ApprovalAnswers answers;
+    private final FollowBackoff backoff;
 
-    private final List<HistoryEvent> reverseBuffer = new ArrayList<>();
-    private String reverseToken;
-    private long reverseNewest;
-    private boolean reverseUnsupported;
-    private DefinitionIndex definition;
-    private int errorsInRow;
     private int unprovenErrorsInRow;
-    private Duration idleDelay;
     private volatile boolean woken;
     /** One advance at a time; never held by a saver. */
     private final Object advancing = new Object();
-    /** A task failure was delivered: the next Scheduled of that task is a retry, whose line names the limit. */
-    private boolean taskFailed;
-    /** Output of the successful end, read before delivering it when the event's own is truncated. */
-    private String fetchedOutput;
-    private final Map<String, Instant> lastHeartbeat = new HashMap<>();
 
     /**
      * @param sfn a client that does not retry on its own (see {@code AwsClients.sfnNoRetry()}): the
@@ -97,14 +56,13 @@ public final class ExecutionFollower {
      */
     public ExecutionFollower(SfnClient sfn, FollowState state, FollowListener listener, PollingPolicy policy,
                              Clock clock, Random random, FollowStats stats) {
-        this.sfn = sfn;
+        PollingPolicy p = policy == null ? PollingPolicy.defaults() : policy;
         this.state = state;
-        this.listener = listener;
-        this.policy = policy == null ? PollingPolicy.defaults() : policy;
-        this.clock = clock == null ? Clock.systemUTC() : clock;
-        this.random = random == null ? new Random() : random;
         this.stats = stats == null ? new FollowStats() : stats;
-        this.idleDelay = this.policy.active();
+        this.history = new HistoryReader(sfn, state.executionArn(), this.stats);
+        this.fanOut = new EventFanOut(sfn, state, listener, p.timeScale(), this.stats);
+        this.answers = new ApprovalAnswers(sfn, state, p, clock == null ? Clock.systemUTC() : clock, this.stats);
+        this.backoff = new FollowBackoff(p, random == null ? new Random() : random);
     }
 
     public ExecutionFollower(SfnClient sfn, FollowState state, FollowListener listener) {
@@ -140,9 +98,9 @@ public final class ExecutionFollower {
             return new Advance.Finished(state.outcome());
         }
         try {
-            heartbeats();
+            answers.heartbeats();
             boolean morePages = poll();
-            errorsInRow = 0;
+            backoff.succeeded();
             unprovenErrorsInRow = 0;
             if (state.outcome() != null) {
                 return new Advance.Finished(state.outcome());
@@ -150,306 +108,40 @@ public final class ExecutionFollower {
             if (morePages) {
                 return new Advance.Again(Duration.ZERO);
             }
-            return new Advance.Again(nextDelay());
+            boolean wasWoken = woken;
+            woken = false;
+            return new Advance.Again(backoff.afterPoll(state.lastBatch() > 0 || wasWoken, state.pendingApprovals()));
         } catch (SdkException e) {
-            if (!retryable(e)) {
-                throw failure(e);
+            if (!FollowErrors.retryable(e)) {
+                throw FollowErrors.historyFailure(state.executionArn(), e);
             }
-            unprovenErrorsInRow = speaksStepFunctions(e) || state.cursor().lastEventId() > 0 ? 0 : unprovenErrorsInRow + 1;
+            unprovenErrorsInRow = FollowErrors.provesStepFunctions(e) || state.cursor().lastEventId() > 0 ? 0 : unprovenErrorsInRow + 1;
             if (unprovenErrorsInRow >= UNPROVEN_ATTEMPTS) {
-                throw unreachable(e);
+                throw FollowErrors.unreachable(state.executionArn(), unprovenErrorsInRow, e);
             }
-            if (isThrottle(e)) {
+            if (FollowErrors.isThrottle(e)) {
                 stats.throttle();
             }
             stats.retriedError();
-            resetReverse();
-            errorsInRow++;
-            long base = policy.active().toMillis() << Math.min(errorsInRow, 16);
-            return new Advance.Again(jitter(Duration.ofMillis(Math.min(base, policy.maxBackoff().toMillis()))));
+            history.reset();
+            return new Advance.Again(backoff.afterError());
         }
-    }
-
-    private Duration nextDelay() {
-        Duration d;
-        if (state.lastBatch() > 0 || woken) {
-            idleDelay = policy.active();
-            d = policy.active();
-        } else {
-            idleDelay = Duration.ofMillis(Math.min(policy.idle().toMillis(), (long) (idleDelay.toMillis() * policy.growth())));
-            d = idleDelay;
-        }
-        woken = false;
-        for (PendingApproval p : state.pendingApprovals()) {
-            if (p.heartbeatSeconds() > 0) {
-                Duration hb = policy.heartbeatEvery(p.heartbeatSeconds());
-                d = d.compareTo(hb) > 0 ? hb : d;
-            }
-        }
-        return jitter(d);
-    }
-
-    private Duration jitter(Duration d) {
-        double f = 1 + (random.nextDouble() * 2 - 1) * policy.jitter();
-        return Duration.ofNanos((long) (d.toNanos() * f));
     }
 
     /** @return true when another page is waiting right now */
     private boolean poll() {
-        HistoryCursor c = state.cursor();
-        if (c.lastEventId() == 0 || c.nextToken() != null || reverseUnsupported) {
-            return forward(c);
+        if (!(history.read(state.cursor(), state.lastBatch()) instanceof HistoryReader.Batch batch)) {
+            return true;
         }
-        return reverse(c);
-    }
-
-    private boolean forward(HistoryCursor c) {
-        GetExecutionHistoryResponse r = history(false, PAGE, c.nextToken());
-        List<HistoryEvent> events = newEvents(r.events());
-        prepare(events);
+        List<HistoryEvent> events = batch.events();
+        fanOut.prepare(events);
         synchronized (state) {
-            events.forEach(this::deliver);
+            events.forEach(fanOut::deliver);
             state.lastBatch(events.size());
-            state.cursor(state.cursor().withNextToken(r.nextToken()));
+            state.cursor(state.cursor().withNextToken(batch.nextToken()));
         }
         stats.poll(!events.isEmpty());
-        return r.nextToken() != null && state.outcome() == null;
-    }
-
-    private boolean reverse(HistoryCursor c) {
-        int size;
-        if (reverseToken == null) {
-            size = Math.max(PROBE_MIN, Math.min(PROBE_MAX, 2 * state.lastBatch()));
-        } else {
-            size = (int) Math.max(1, Math.min(PAGE, reverseNewest - c.lastEventId() - reverseBuffer.size()));
-        }
-        GetExecutionHistoryResponse r = history(true, size, reverseToken);
-        List<HistoryEvent> events = r.events();
-        if (reverseToken == null && !events.isEmpty()) {
-            long first = events.get(0).id();
-            if (first < c.lastEventId() || (events.size() > 1 && events.get(1).id() > first)) {
-                // the server ignores reverseOrder: fall back to forward reads with de-duplication
-                reverseUnsupported = true;
-                synchronized (state) {
-                    state.cursor(c.withNextToken(null));
-                }
-                return forwardFromPage(r);
-            }
-            reverseNewest = first;
-        }
-        boolean reachedCursor = false;
-        for (HistoryEvent e : events) {
-            if (e.id() > c.lastEventId()) {
-                reverseBuffer.add(e);
-            } else {
-                reachedCursor = true;
-            }
-        }
-        // ids are consecutive: holding every id between the cursor and the newest means nothing is missing
-        boolean complete = reverseNewest > 0 && reverseBuffer.size() >= reverseNewest - c.lastEventId();
-        if (reachedCursor || complete || r.nextToken() == null) {
-            reverseBuffer.sort(Comparator.comparingLong(HistoryEvent::id));
-            List<HistoryEvent> batch = List.copyOf(reverseBuffer);
-            resetReverse();
-            prepare(batch);
-            synchronized (state) {
-                batch.forEach(this::deliver);
-                state.lastBatch(batch.size());
-            }
-            stats.poll(!batch.isEmpty());
-            return false;
-        }
-        reverseToken = r.nextToken();
-        return true;
-    }
-
-    private boolean forwardFromPage(GetExecutionHistoryResponse r) {
-        List<HistoryEvent> events = newEvents(r.events());
-        prepare(events);
-        synchronized (state) {
-            events.forEach(this::deliver);
-            state.lastBatch(events.size());
-        }
-        stats.poll(!events.isEmpty());
-        return false;
-    }
-
-    /** The events after the cursor, oldest first. */
-    private List<HistoryEvent> newEvents(List<HistoryEvent> page) {
-        long after = state.cursor().lastEventId();
-        List<HistoryEvent> events = new ArrayList<>();
-        for (HistoryEvent e : page) {
-            if (e.id() > after) {
-                events.add(e);
-            }
-        }
-        events.sort(Comparator.comparingLong(HistoryEvent::id));
-        return events;
-    }
-
-    /**
-     * Makes the calls that delivering {@code batch} will need before the state is locked: the definition for a
-     * Wait, a Parallel or a retry line (if a line still asks for it, it is read then), a truncated output.
-     */
-    private void prepare(List<HistoryEvent> batch) {
-        boolean failed = taskFailed;
-        boolean needsDefinition = false;
-        for (HistoryEvent e : batch) {
-            String type = e.typeAsString();
-            if (type.equals("WaitStateEntered") || type.equals("ParallelStateStarted")
-                    || (failed && type.endsWith("Scheduled"))) {
-                needsDefinition = true;
-            }
-            if (!type.startsWith("Execution") && (type.endsWith("Failed") || type.endsWith("TimedOut"))) {
-                failed = true;
-            }
-            var d = e.executionSucceededEventDetails();
-            if (d != null && fetchedOutput == null && (d.output() == null
-                    || (d.outputDetails() != null && Boolean.TRUE.equals(d.outputDetails().truncated())))) {
-                stats.otherCall();
-                fetchedOutput = sfn.describeExecution(b -> b.executionArn(state.executionArn())).output();
-            }
-        }
-        taskFailed = failed;
-        if (needsDefinition && definition == null) {
-            try {
-                stats.otherCall();
-                definition = DefinitionIndex.of(sfn.describeStateMachineForExecution(b -> b.executionArn(state.executionArn())).definition());
-            } catch (SdkException e) {
-                if (retryable(e)) {
-                    // nothing of the batch is delivered yet: it is read again, so that a throttled call cannot take
-                    // the Wait line out of this run's log (a follower reading late would have printed it)
-                    throw e;
-                }
-                definition = DefinitionIndex.empty();
-            }
-        }
-    }
-
-    private void resetReverse() {
-        reverseBuffer.clear();
-        reverseToken = null;
-        reverseNewest = 0;
-    }
-
-    private GetExecutionHistoryResponse history(boolean reverseOrder, int max, String token) {
-        stats.historyCall();
-        return sfn.getExecutionHistory(b -> b.executionArn(state.executionArn()).maxResults(max)
-                .reverseOrder(reverseOrder).nextToken(token).includeExecutionData(true));
-    }
-
-    private void deliver(HistoryEvent e) {
-        stats.event();
-        if (e.typeAsString().equals("ExecutionStarted") && state.startDate() == null) {
-            state.startDate(e.timestamp());
-        }
-        listener.event(e);
-        TransitionRenderer renderer = state.renderer();
-        for (RenderedLine line : renderer.render(e, definitionSupplier(), policy.timeScale())) {
-            listener.line(line);
-        }
-        for (ApprovalTracker.Change change : state.approvals().observe(e)) {
-            PendingApproval a = change.approval();
-            if (change instanceof ApprovalTracker.Opened) {
-                listener.line(new RenderedLine(e.timestamp(), e.id(), LineKind.APPROVAL, 0, a.state(),
-                        "? approval pending at " + a.state() + ": " + a.message()
-                                + (a.submitters().isEmpty() ? "" : " (submitters: " + String.join(", ", a.submitters()) + ")"),
-                        Map.of("approvalId", a.id())));
-                listener.approvalPending(a);
-            } else {
-                String reason = ((ApprovalTracker.Closed) change).reason();
-                listener.line(new RenderedLine(e.timestamp(), e.id(), LineKind.APPROVAL, 0, a.state(),
-                        "approval at " + a.state() + " closed: " + reason, Map.of("approvalId", a.id(), "reason", reason)));
-                listener.approvalClosed(a, reason);
-            }
-        }
-        state.cursor(state.cursor().delivered(e.id()));
-        Outcome outcome = outcomeOf(e);
-        if (outcome != null) {
-            state.outcome(outcome);
-        }
-    }
-
-    private Supplier<DefinitionIndex> definitionSupplier() {
-        return () -> {
-            if (definition == null) {
-                try {
-                    stats.otherCall();
-                    definition = DefinitionIndex.of(sfn.describeStateMachineForExecution(b -> b.executionArn(state.executionArn())).definition());
-                } catch (SdkException e) {
-                    definition = DefinitionIndex.empty();
-                }
-            }
-            return definition;
-        };
-    }
-
-    private Outcome outcomeOf(HistoryEvent e) {
-        String status = switch (e.typeAsString()) {
-            case "ExecutionSucceeded" -> "SUCCEEDED";
-            case "ExecutionFailed" -> "FAILED";
-            case "ExecutionTimedOut" -> "TIMED_OUT";
-            case "ExecutionAborted" -> "ABORTED";
-            default -> null;
-        };
-        if (status == null) {
-            return null;
-        }
-        JsonNode output = null;
-        String error = null;
-        String cause = null;
-        if (e.executionSucceededEventDetails() != null) {
-            var d = e.executionSucceededEventDetails();
-            String text = d.output();
-            if (text == null || (d.outputDetails() != null && Boolean.TRUE.equals(d.outputDetails().truncated()))) {
-                text = fetchedOutput;
-                if (text == null) {
-                    stats.otherCall();
-                    text = sfn.describeExecution(b -> b.executionArn(state.executionArn())).output();
-                }
-            }
-            output = parse(text);
-        } else if (e.executionFailedEventDetails() != null) {
-            error = e.executionFailedEventDetails().error();
-            cause = e.executionFailedEventDetails().cause();
-        } else if (e.executionTimedOutEventDetails() != null) {
-            error = e.executionTimedOutEventDetails().error();
-            cause = e.executionTimedOutEventDetails().cause();
-        } else if (e.executionAbortedEventDetails() != null) {
-            error = e.executionAbortedEventDetails().error();
-            cause = e.executionAbortedEventDetails().cause();
-        }
-        return new Outcome(state.executionArn(), status, output, error, cause, state.startDate(), e.timestamp());
-    }
-
-    private static JsonNode parse(String text) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return JSON.readTree(text);
-        } catch (JsonProcessingException e) {
-            return JSON.getNodeFactory().textNode(text);
-        }
-    }
-
-    private void heartbeats() {
-        Instant now = clock.instant();
-        for (PendingApproval p : state.pendingApprovals()) {
-            if (p.heartbeatSeconds() <= 0 || p.taskToken() == null || state.approvals().isAnswered(p.id())) {
-                continue;
-            }
-            Instant last = lastHeartbeat.getOrDefault(p.id(), p.scheduledAt());
-            if (Duration.between(last, now).compareTo(policy.heartbeatEvery(p.heartbeatSeconds())) >= 0) {
-                try {
-                    stats.otherCall();
-                    sfn.sendTaskHeartbeat(b -> b.taskToken(p.taskToken().reveal()));
-                } catch (TaskTimedOutException | TaskDoesNotExistException | InvalidTokenException closed) {
-                    // the history will show why; the approval is withdrawn when that event arrives
-                }
-                lastHeartbeat.put(p.id(), now);
-            }
-        }
+        return batch.nextToken() != null && state.outcome() == null;
     }
 
     /**
@@ -469,162 +161,6 @@ public final class ExecutionFollower {
      *                        holds the AWS credentials anyway); the Jenkins plugin always checks
      */
     public AnswerResult answer(String approvalId, Decision decision, boolean checkSubmitters) {
-        PendingApproval p = state.pendingApprovals().stream().filter(a -> a.id().equals(approvalId)).findFirst().orElse(null);
-        if (p == null) {
-            return state.approvals().isAnswered(approvalId) ? AnswerResult.ALREADY_ANSWERED : AnswerResult.CLOSED_ELSEWHERE;
-        }
-        if (checkSubmitters && !p.allows(decision.approver())) {
-            throw new IllegalArgumentException("'" + decision.approver() + "' may not answer the approval at " + p.state()
-                    + "; allowed: " + String.join(", ", p.submitters()));
-        }
-        if (!state.approvals().claim(approvalId)) {
-            return AnswerResult.ALREADY_ANSWERED;
-        }
-        boolean settled = false;
-        try {
-            AnswerResult result = send(p, decision);
-            settled = true;
-            return result;
-        } catch (SdkException e) {
-            String why = e instanceof SfnException s && s.awsErrorDetails() != null && s.awsErrorDetails().errorCode() != null
-                    ? s.awsErrorDetails().errorCode() + (s.statusCode() > 0 ? " (HTTP " + s.statusCode() + ")" : "")
-                    : e instanceof SfnException s ? "HTTP " + s.statusCode() : "no answer from the endpoint";
-            throw new BridgeException("AnswerFailed", "approval", "Step Functions did not take the "
-                    + (decision.approved() ? "approval" : "rejection") + " of " + (p.state() == null ? "the step" : p.state())
-                    + (retryable(e) ? " after " + ANSWER_ATTEMPTS + " attempts" : "") + ": " + why
-                    + "; the approval is still open", "try again in a moment", e);
-        } finally {
-            if (!settled) {
-                state.approvals().release(approvalId);
-            }
-        }
-    }
-
-    /** Attempts at sending an answer; throttles, 5xx and network errors are retried after 250 ms, 500 ms, 1 s. */
-    static final int ANSWER_ATTEMPTS = 4;
-    private static final long ANSWER_BACKOFF_MILLIS = 250;
-
-    private AnswerResult send(PendingApproval p, Decision decision) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return sendOnce(p, decision);
-            } catch (SdkException e) {
-                if (attempt >= ANSWER_ATTEMPTS || !retryable(e)) {
-                    throw e;
-                }
-                if (isThrottle(e)) {
-                    stats.throttle();
-                }
-                try {
-                    Thread.sleep(ANSWER_BACKOFF_MILLIS << (attempt - 1));
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
-            }
-        }
-    }
-
-    private AnswerResult sendOnce(PendingApproval approval, Decision decision) {
-        // an activity's token, once claimed by an earlier attempt, is in the tracker
-        PendingApproval p = state.pendingApprovals().stream().filter(a -> a.id().equals(approval.id())).findFirst()
-                .orElse(approval);
-        try {
-            Secret token = p.taskToken() != null ? p.taskToken() : claimActivityTask(p);
-            if (token == null) {
-                return AnswerResult.CLOSED_ELSEWHERE;
-            }
-            ObjectNode body = JSON.createObjectNode();
-            body.put("approved", decision.approved());
-            body.put("approver", decision.approver());
-            body.put("comment", decision.comment());
-            body.set("parameters", decision.parameters() != null ? decision.parameters() : p.parameters());
-            stats.otherCall();
-            if (decision.approved()) {
-                sfn.sendTaskSuccess(b -> b.taskToken(token.reveal()).output(body.toString()));
-            } else {
-                sfn.sendTaskFailure(b -> b.taskToken(token.reveal()).error(Decision.REJECTED_ERROR)
-                        .cause(body.toString()));
-            }
-            return AnswerResult.ANSWERED;
-        } catch (TaskTimedOutException | TaskDoesNotExistException | InvalidTokenException closed) {
-            return AnswerResult.CLOSED_ELSEWHERE;
-        }
-    }
-
-    /**
-     * Activity approvals get their token from GetActivityTask; the task handed out must be this
-     * execution's (same input), which is why activity approvals should put {@code $$.Execution.Id} in
-     * their input.
-     */
-    private Secret claimActivityTask(PendingApproval p) {
-        stats.otherCall();
-        GetActivityTaskResponse task = sfn.getActivityTask(b -> b.activityArn(p.activityArn()).workerName("sfn-bridge"));
-        if (task.taskToken() == null || task.taskToken().isEmpty()) {
-            return null;
-        }
-        JsonNode got = parse(task.input());
-        JsonNode want = parse(p.activityInput());
-        if (got != null && !got.equals(want)) {
-            sfn.sendTaskFailure(b -> b.taskToken(task.taskToken()).error("Approval.WrongExecution")
-                    .cause("sfn-bridge claimed this activity task while looking for the approval of " + p.id()));
-            return null;
-        }
-        Secret token = Secret.of(task.taskToken());
-        state.approvals().update(p.withTaskToken(token));
-        return token;
-    }
-
-    private static boolean isThrottle(SdkException e) {
-        return e instanceof SfnException s && s.awsErrorDetails() != null
-                && ("ThrottlingException".equals(s.awsErrorDetails().errorCode())
-                || "TooManyRequestsException".equals(s.awsErrorDetails().errorCode())
-                || s.statusCode() == 429);
-    }
-
-    /** An error response with an AWS error code: whatever went wrong, the endpoint is Step Functions. */
-    private static boolean speaksStepFunctions(SdkException e) {
-        return e instanceof SfnException s && s.awsErrorDetails() != null && s.awsErrorDetails().errorCode() != null;
-    }
-
-    static boolean retryable(SdkException e) {
-        if (e instanceof SdkClientException) {
-            return true;
-        }
-        if (e instanceof SfnException s && !speaksStepFunctions(s)) {
-            // a gateway in front of Step Functions may fail for a moment; anything else is not Step Functions
-            return s.statusCode() >= 502 && s.statusCode() <= 504;
-        }
-        if (e instanceof SfnException s) {
-            return isThrottle(e) || s.statusCode() >= 500 || s.statusCode() == 0;
-        }
-        return e.retryable();
-    }
-
-    private FollowException unreachable(SdkException e) {
-        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
-        return new FollowException("EndpointUnreachable", "cannot reach Step Functions to read the history of "
-                + state.executionArn() + " (" + unprovenErrorsInRow + " attempts): " + why,
-                "check the endpoint, the region and the credentials", e);
-    }
-
-    private FollowException failure(SdkException e) {
-        if (!speaksStepFunctions(e)) {
-            String answer = e instanceof SfnException s ? "answered HTTP " + s.statusCode() + " without a Step Functions error"
-                    : "failed: " + e.getMessage();
-            return new FollowException("EndpointUnreachable", "the endpoint " + answer + " while reading the history of "
-                    + state.executionArn() + ": it is not a Step Functions endpoint",
-                    "check the endpoint URL (and the region)", e);
-        }
-        String code = e instanceof SfnException s && s.awsErrorDetails() != null ? s.awsErrorDetails().errorCode() : "Unknown";
-        String message = e instanceof SfnException s && s.awsErrorDetails() != null ? s.awsErrorDetails().errorMessage() : e.getMessage();
-        String fix = switch (code == null ? "" : code) {
-            case "ExecutionDoesNotExist" -> "check the execution ARN and the region (executions are regional)";
-            case "InvalidArn" -> "use arn:aws:states:<region>:<account>:execution:<state machine>:<name>";
-            case "AccessDeniedException", "AccessDenied" -> "grant states:GetExecutionHistory on the execution";
-            case "UnrecognizedClientException", "InvalidSignatureException" -> "check the credentials";
-            default -> "check the execution ARN, region and credentials";
-        };
-        return new FollowException(code, "cannot read the history of " + state.executionArn() + ": " + message, fix, e);
+        return answers.answer(approvalId, decision, checkSubmitters);
     }
 }
