@@ -18,13 +18,16 @@ import java.util.List;
 
 /**
  * The live-view report of every path of an example ({@code reports/<test case>.html}), which its README links:
- * each test case run on the embedded engine as {@code sfn test} runs it, its history drawn by the view module.
+ * each test case run on the embedded engine as {@code sfn test} runs it, its history drawn by the view module
+ * (whose script and style it links from the view's sources: the reports are pages of this repository).
  * A report ends with a fingerprint of the files it was made from, so that a changed example shows which
  * reports are out of date without comparing pages (their timestamps differ from run to run).
  */
 public final class ExampleReports {
     public static final String FOLDER = "reports";
     private static final String MARK = "<!-- made from the example's files, fingerprint ";
+    /** The view's script, style and layout library, linked from the view module's sources rather than copied 35 times. */
+    static final String ASSETS = "../../../view/src/main/resources/io/jenkins/plugins/stepfunctions/view";
 
     private ExampleReports() {
     }
@@ -58,7 +61,7 @@ public final class ExampleReports {
         for (TestRunner.CaseResult result : results.cases()) {
             List<JsonNode> history = List.copyOf(result.observed().events());
             String arn = "arn:aws:states:us-east-1:123456789012:execution:" + example.name() + ":" + result.spec().name();
-            String html = ReportPage.html(HistoryReplay.replay(arn, example.definition(), history), history) + mark;
+            String html = ReportPage.linking(HistoryReplay.replay(arn, example.definition(), history), history, ASSETS) + mark;
             Path file = reportFile(example, result.spec().name());
             try {
                 Files.createDirectories(file.getParent());

@@ -35,6 +35,17 @@ class ReportPageTest {
     }
 
     @Test
+    void aLinkingPageLoadsTheAssetsFromTheGivenPlaceAndInlinesNoneOfThem() {
+        String html = ReportPage.linking(HistoryReplay.replay("arn", null, java.util.List.of()), java.util.List.of(),
+                "../assets\"><b>");
+
+        assertThat(html).contains("<script src=\"../assets&quot;&gt;&lt;b&gt;/dagre.min.js\"></script>",
+                        "<script src=\"../assets&quot;&gt;&lt;b&gt;/sfn-view.js\"></script>",
+                        "<link rel=\"stylesheet\" href=\"../assets&quot;&gt;&lt;b&gt;/sfn-view.css\">")
+                .doesNotContain("Chris Pettitt").contains("default-src 'none'");
+    }
+
+    @Test
     void jsonForTheDataKeepsItsMeaningWhenMadeHtmlSafe() throws Exception {
         String json = ViewJson.htmlSafe("{\"a\":\"<&>\\u2028\"}");
 
