@@ -22,7 +22,8 @@ class PluginLoadsIT {
             "sfnAwait", "SfnAwaitStep",
             "sfnSendTaskSuccess", "SfnSendTaskSuccessStep",
             "sfnSendTaskFailure", "SfnSendTaskFailureStep",
-            "sfnValidate", "SfnValidateStep");
+            "sfnValidate", "SfnValidateStep",
+            "sfnTest", "SfnTestStep");
 
     @RegisterExtension
     static final JenkinsWithSfnLocal env = new JenkinsWithSfnLocal();
