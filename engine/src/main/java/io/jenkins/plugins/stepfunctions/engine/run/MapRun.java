@@ -12,6 +12,7 @@ import io.jenkins.plugins.stepfunctions.engine.dataflow.JsonataScope;
 import io.jenkins.plugins.stepfunctions.engine.dataflow.PathScope;
 import io.jenkins.plugins.stepfunctions.engine.dataflow.PayloadTemplates;
 import io.jenkins.plugins.stepfunctions.engine.history.Details;
+import io.jenkins.plugins.stepfunctions.engine.history.EventType;
 import io.jenkins.plugins.stepfunctions.engine.history.EventDetails;
 import java.math.BigDecimal;
 
@@ -67,7 +68,7 @@ final class MapRun implements Branching {
         }
         limit = maxConcurrency();
         int length = items == null ? 0 : items.size();
-        long started = run.execution.emit(run.lane, "MapStateStarted", "mapStateStartedEventDetails",
+        long started = run.execution.emit(run.lane, EventType.MAP_STATE_STARTED,
                 () -> EventDetails.mapStarted(length));
         ItemReading reading = null;
         if (state.distributed()) {
@@ -78,11 +79,11 @@ final class MapRun implements Branching {
             }
             if (prior != null && prior.mapRunArn != null) {
                 mapRunArn = prior.mapRunArn;
-                mapRunStarted = run.execution.emit(run.lane, "MapRunRedriven", "mapRunRedrivenEventDetails",
+                mapRunStarted = run.execution.emit(run.lane, EventType.MAP_RUN_REDRIVEN,
                         () -> EventDetails.mapRunRedriven(mapRunArn, run.execution.redriveCount()));
             } else {
                 mapRunArn = run.execution.newMapRunArn(state.label() != null ? state.label() : state.name());
-                mapRunStarted = run.execution.emit(run.lane, "MapRunStarted", "mapRunStartedEventDetails",
+                mapRunStarted = run.execution.emit(run.lane, EventType.MAP_RUN_STARTED,
                         () -> EventDetails.mapRunStarted(mapRunArn));
             }
         }
@@ -109,7 +110,7 @@ final class MapRun implements Branching {
     /** The Map Run fails as a whole (its reader or writer): MapRunFailed, then the state fails. */
     private void failRun(StatesException e) {
         over = true;
-        long failedRun = run.execution.emitAt(run.lane, mapRunStarted, "MapRunFailed", "mapRunFailedEventDetails",
+        long failedRun = run.execution.emitAt(run.lane, mapRunStarted, EventType.MAP_RUN_FAILED,
                 () -> EventDetails.errorCause(e.error(), e.cause()));
         run.failed(e, failedRun, true);
     }
@@ -276,7 +277,7 @@ final class MapRun implements Branching {
             children.started(index, iterationInput != null ? iterationInput : itemsNode.get(index), run.execution.now());
         }
         long startedId = state.distributed() ? cursor : run.execution.emitDetailsAt(run.lane, cursor,
-                "MapIterationStarted", "mapIterationStartedEventDetails",
+                EventType.MAP_ITERATION_STARTED,
                 () -> new Details.MapIteration(state.name(), index));
         Lane lane = run.lane.child(startedId, state.distributed());
         lanes[index] = lane;
@@ -318,8 +319,7 @@ final class MapRun implements Branching {
         }
         if (step instanceof Step.Failed failed) {
             if (!state.distributed()) {
-                run.execution.emitDetailsAt(run.lane, failed.previousEventId(), "MapIterationFailed",
-                        "mapIterationFailedEventDetails", () -> new Details.MapIteration(state.name(), index));
+                run.execution.emitDetailsAt(run.lane, failed.previousEventId(), EventType.MAP_ITERATION_FAILED, () -> new Details.MapIteration(state.name(), index));
             }
             failures++;
             if (!tolerated()) {
@@ -327,8 +327,7 @@ final class MapRun implements Branching {
                 StateRun.failedLane(run.execution, lane, failed.previousEventId());
                 abortRunning(failed.previousEventId(), true);
                 if (state.distributed()) {
-                    long failedRun = run.execution.emitAt(run.lane, mapRunStarted, "MapRunFailed",
-                            "mapRunFailedEventDetails", () -> EventDetails.errorCause(
+                    long failedRun = run.execution.emitAt(run.lane, mapRunStarted, EventType.MAP_RUN_FAILED, () -> EventDetails.errorCause(
                                     StatesException.EXCEED_TOLERATED_FAILURE_THRESHOLD, null));
                     run.failed(new StatesException(StatesException.EXCEED_TOLERATED_FAILURE_THRESHOLD,
                             "The specified tolerance threshold was exceeded"), failedRun, true);
@@ -342,8 +341,7 @@ final class MapRun implements Branching {
             results[index] = ((Step.End) step).output();
             succeeded[index] = true;
             if (!state.distributed()) {
-                run.execution.emitDetailsAt(run.lane, lane.last, "MapIterationSucceeded",
-                        "mapIterationSucceededEventDetails", () -> new Details.MapIteration(state.name(), index));
+                run.execution.emitDetailsAt(run.lane, lane.last, EventType.MAP_ITERATION_SUCCEEDED, () -> new Details.MapIteration(state.name(), index));
             }
             cursor = lane.last;
         }
@@ -360,7 +358,7 @@ final class MapRun implements Branching {
         over = true;
         abortRunning(previousEventId, states);
         if (state.distributed() && mapRunArn != null) {
-            run.execution.emitAt(run.lane, previousEventId, "MapRunAborted", null, null);
+            run.execution.emitAt(run.lane, previousEventId, EventType.MAP_RUN_ABORTED, null);
         }
     }
 
@@ -384,8 +382,7 @@ final class MapRun implements Branching {
             }
             if (!state.distributed()) {
                 int index = i;
-                run.execution.emitDetailsAt(run.lane, previousEventId, "MapIterationAborted",
-                        "mapIterationAbortedEventDetails", () -> new Details.MapIteration(state.name(), index));
+                run.execution.emitDetailsAt(run.lane, previousEventId, EventType.MAP_ITERATION_ABORTED, () -> new Details.MapIteration(state.name(), index));
             }
         }
     }
@@ -419,14 +416,14 @@ final class MapRun implements Branching {
             }
         }
         if (state.distributed()) {
-            long succeeded = run.execution.emitAt(run.lane, mapRunStarted, "MapRunSucceeded", null, null);
-            run.execution.emitAt(run.lane, succeeded, "MapStateSucceeded", null, null);
+            long succeeded = run.execution.emitAt(run.lane, mapRunStarted, EventType.MAP_RUN_SUCCEEDED, null);
+            run.execution.emitAt(run.lane, succeeded, EventType.MAP_STATE_SUCCEEDED, null);
             // AWS's recordings: MapStateExited follows MapRunSucceeded when the Map is the first state
             // of its lane, MapRunStarted otherwise (the map run completes on another AWS thread)
             run.lane.last = run.enteredPrev() == 0 ? succeeded : mapRunStarted;
         } else {
             long last = results.length == 0 ? run.lane.last : run.execution.history().size();
-            run.execution.emitAt(run.lane, last, "MapStateSucceeded", null, null);
+            run.execution.emitAt(run.lane, last, EventType.MAP_STATE_SUCCEEDED, null);
             run.lane.last = last;
         }
         run.finishWithResult(result);

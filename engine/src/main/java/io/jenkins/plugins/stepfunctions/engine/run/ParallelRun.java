@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.jenkins.plugins.stepfunctions.engine.asl.State;
+import io.jenkins.plugins.stepfunctions.engine.history.EventType;
 
 /**
  * A Parallel state's attempt: every branch on its own lane, results in branch order. When one
@@ -35,7 +36,7 @@ final class ParallelRun implements Branching {
             JsonNode effective = run.select(run.io.inputPath(), run.input, "InputPath");
             branchInput = run.io.parameters() != null ? run.template(run.io.parameters(), effective) : effective;
         }
-        long started = run.execution.emit(run.lane, "ParallelStateStarted", null, null);
+        long started = run.execution.emit(run.lane, EventType.PARALLEL_STATE_STARTED, null);
         int n = state.branches().size();
         results = new JsonNode[n];
         succeeded = new boolean[n];
@@ -97,7 +98,7 @@ final class ParallelRun implements Branching {
     private void succeed() {
         over = true;
         long last = run.execution.history().size();
-        run.execution.emitAt(run.lane, last, "ParallelStateSucceeded", null, null);
+        run.execution.emitAt(run.lane, last, EventType.PARALLEL_STATE_SUCCEEDED, null);
         run.lane.last = last;
         ArrayNode out = JsonNodeFactory.instance.arrayNode(results.length);
         for (JsonNode r : results) {

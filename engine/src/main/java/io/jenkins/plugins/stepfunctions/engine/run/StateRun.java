@@ -16,6 +16,7 @@ import io.jenkins.plugins.stepfunctions.engine.dataflow.JsonataScope;
 import io.jenkins.plugins.stepfunctions.engine.dataflow.PathScope;
 import io.jenkins.plugins.stepfunctions.engine.dataflow.PayloadTemplates;
 import io.jenkins.plugins.stepfunctions.engine.history.Details;
+import io.jenkins.plugins.stepfunctions.engine.history.EventType;
 import io.jenkins.plugins.stepfunctions.engine.history.EventDetails;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -35,9 +36,6 @@ final class StateRun {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     /** Stands in for the context object of states that never read it. */
     private static final ObjectNode NO_CONTEXT = NODES.objectNode();
-    /** AWS's event types per state type ({@code PassStateEntered} ...), built once instead of per transition. */
-    private static final Map<String, String> ENTERED = eventTypes("StateEntered");
-    private static final Map<String, String> EXITED = eventTypes("StateExited");
     /** The retry counts of states without retriers (most states): nothing to count, so nothing to allocate. */
     private static final int[] NO_RETRIES = new int[0];
 
@@ -78,17 +76,11 @@ final class StateRun {
         this.retryCounts = state.retry().isEmpty() ? NO_RETRIES : new int[state.retry().size()];
     }
 
-    private static Map<String, String> eventTypes(String suffix) {
-        return java.util.stream.Stream.of("Pass", "Task", "Choice", "Wait", "Succeed", "Fail", "Parallel", "Map")
-                .collect(java.util.stream.Collectors.toUnmodifiableMap(type -> type, type -> type + suffix));
-    }
-
     /** Enters the state and runs it; the step when it finished at once, else null (it resumes later). */
     Step start() {
         enteredPrev = lane.last;
         enteredMillis = execution.services().clock().millis();
-        enteredId = execution.emitDetails(lane, enteredMillis, ENTERED.get(state.type()),
-                "stateEnteredEventDetails", () -> new Details.StateEntered(state.name(), execution.text(input)));
+        enteredId = execution.emitDetails(lane, enteredMillis, EventType.stateEntered(state.type()), () -> new Details.StateEntered(state.name(), execution.text(input)));
         lane.entered(state.name(), input, this);
         prior = lane.takeResume();
         starting = true;
@@ -160,9 +152,9 @@ final class StateRun {
         attempt++;
         if (branching != null) {
             branching.abort(previousEventId, states);
-            execution.emitAt(lane, previousEventId, state.type() + "StateAborted", null, null);
+            execution.emitAt(lane, previousEventId, EventType.stateAborted(state.type()), null);
         } else if (states && (state instanceof State.Task || state instanceof State.Wait)) {
-            execution.emitAt(lane, previousEventId, state.type() + "StateAborted", null, null);
+            execution.emitAt(lane, previousEventId, EventType.stateAborted(state.type()), null);
         }
     }
 
@@ -173,7 +165,7 @@ final class StateRun {
     static void failedLane(ExecutionRun execution, Lane lane, long previousEventId) {
         StateRun last = lane.inFlight;
         if (last != null && last.state instanceof State.Task) {
-            execution.emitAt(lane, previousEventId, "TaskStateAborted", null, null);
+            execution.emitAt(lane, previousEventId, EventType.TASK_STATE_ABORTED, null);
         }
     }
 
@@ -459,7 +451,7 @@ final class StateRun {
         if (lane.inFlight == this) {
             lane.inFlight = null;
         }
-        execution.emitDetails(lane, EXITED.get(state.type()), "stateExitedEventDetails",
+        execution.emitDetails(lane, EventType.stateExited(state.type()),
                 () -> new Details.StateExited(state.name(), text, assignedText(assigned)));
         if (execution.probe() != null) {
             execution.probe().next = next;
@@ -500,14 +492,12 @@ final class StateRun {
         String text = execution.text(input);
         // one clock read: the state does no work between its two events, which the API dates to the millisecond
         long now = execution.services().clock().millis();
-        execution.emitDetails(lane, now, "PassStateEntered",
-                "stateEnteredEventDetails", new Details.StateEntered(p.name(), text));
+        execution.emitDetails(lane, now, EventType.PASS_STATE_ENTERED, new Details.StateEntered(p.name(), text));
         lane.entered(p.name(), input, null);
         if (tooLarge(text)) {
             return new Step.Failed(dataLimitExceeded(p), lane.last);
         }
-        execution.emitDetails(lane, now, "PassStateExited",
-                "stateExitedEventDetails", new Details.StateExited(p.name(), text, null));
+        execution.emitDetails(lane, now, EventType.PASS_STATE_EXITED, new Details.StateExited(p.name(), text, null));
         String next = p.transition().next();
         if (next == null) {
             return new Step.End(input);
@@ -541,7 +531,7 @@ final class StateRun {
         boolean stateFailed = false;
         if (StatesException.QUERY_EVALUATION_ERROR.equals(error.error())) {
             long after = state instanceof State.Wait ? enteredId : enteredPrev;
-            prev = execution.emitAt(lane, after, "EvaluationFailed", "evaluationFailedEventDetails",
+            prev = execution.emitAt(lane, after, EventType.EVALUATION_FAILED,
                     () -> EventDetails.evaluationFailed(error.error(), error.cause(), null, state.name()));
             stateFailed = state instanceof State.Map || state instanceof State.Parallel;
         }
@@ -594,7 +584,7 @@ final class StateRun {
         }
         long prev = previousEventId;
         if (failedEvent) {
-            prev = execution.emitAt(lane, previousEventId, state.type() + "StateFailed", null, null);
+            prev = execution.emitAt(lane, previousEventId, EventType.stateFailed(state.type()), null);
         }
         for (int i = 0; i < state.catchers().size(); i++) {
             Catcher c = state.catchers().get(i);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.stepfunctions.engine.StatesException;
 import io.jenkins.plugins.stepfunctions.engine.asl.State;
 import io.jenkins.plugins.stepfunctions.engine.history.EventDetails;
+import io.jenkins.plugins.stepfunctions.engine.history.EventType;
 import io.jenkins.plugins.stepfunctions.engine.mock.MockedResponse;
 import java.util.Optional;
 
@@ -105,28 +106,28 @@ final class TaskInvocation {
                 // a TestState mock answers for the worker: the activity need not exist here
                 if (!(probe != null && mock.isPresent()) && !execution.services().activities().exists(resource)) {
                     closeToken();
-                    long failed = execution.emit(run.lane, "ActivityScheduleFailed", "activityScheduleFailedEventDetails",
+                    long failed = execution.emit(run.lane, EventType.ACTIVITY_SCHEDULE_FAILED,
                             () -> EventDetails.errorCause("ActivityDoesNotExist", "Activity " + resource
                                     + " does not exist: create it with CreateActivity."));
                     run.failed(new StatesException("ActivityDoesNotExist", "Activity " + resource
                             + " does not exist: create it with CreateActivity."), failed, false);
                     return;
                 }
-                execution.emit(run.lane, "ActivityScheduled", "activityScheduledEventDetails",
+                execution.emit(run.lane, EventType.ACTIVITY_SCHEDULED,
                         () -> EventDetails.activityScheduled(resource, parametersText, timeoutShown, heartbeatSeconds));
             }
             case LAMBDA -> {
                 Long t = timeout;
-                execution.emit(run.lane, "LambdaFunctionScheduled", "lambdaFunctionScheduledEventDetails",
+                execution.emit(run.lane, EventType.LAMBDA_FUNCTION_SCHEDULED,
                         () -> EventDetails.lambdaScheduled(resource, parametersText, t));
-                execution.emit(run.lane, "LambdaFunctionStarted", null, null);
+                execution.emit(run.lane, EventType.LAMBDA_FUNCTION_STARTED, null);
             }
             default -> {
                 Long t = timeout;
-                execution.emit(run.lane, "TaskScheduled", "taskScheduledEventDetails",
+                execution.emit(run.lane, EventType.TASK_SCHEDULED,
                         () -> EventDetails.taskScheduled(resourceType, resource, region(), parametersText, t,
                                 heartbeatSeconds));
-                execution.emit(run.lane, "TaskStarted", "taskStartedEventDetails",
+                execution.emit(run.lane, EventType.TASK_STARTED,
                         () -> EventDetails.resource(resourceType, resource));
             }
         }
@@ -143,7 +144,7 @@ final class TaskInvocation {
             Activities.Work work = new Activities.Work(new ActivityTask(token, parametersText), worker ->
                     execution.post(() -> run.guarded(attempt, () -> {
                         if (!done) {
-                            execution.emit(run.lane, "ActivityStarted", "activityStartedEventDetails",
+                            execution.emit(run.lane, EventType.ACTIVITY_STARTED,
                                     () -> EventDetails.workerName(worker));
                         }
                     })), () -> !done && !execution.status().isTerminal());
@@ -167,7 +168,7 @@ final class TaskInvocation {
                         }
                     })).run());
         } else if (waitForToken) {
-            execution.emit(run.lane, "TaskSubmitted", "taskSubmittedEventDetails",
+            execution.emit(run.lane, EventType.TASK_SUBMITTED,
                     () -> EventDetails.resourceOutput(resourceType, resource, "{}"));
             run.waitingTask = new ResumePoint.WaitingTask(run.taskToken, null, null);
         }
@@ -187,7 +188,7 @@ final class TaskInvocation {
             Activities.Work work = new Activities.Work(new ActivityTask(saved.token(), saved.activityInput()),
                     worker -> execution.post(() -> run.guarded(attempt, () -> {
                         if (!done) {
-                            execution.emit(run.lane, "ActivityStarted", "activityStartedEventDetails",
+                            execution.emit(run.lane, EventType.ACTIVITY_STARTED,
                                     () -> EventDetails.workerName(worker));
                         }
                     })), () -> !done && !execution.status().isTerminal());
@@ -199,7 +200,7 @@ final class TaskInvocation {
         if (response instanceof MockedResponse.Throw t) {
             if (sync || waitForToken) {
                 // AWS: the request was submitted, then the job or the callback failed
-                execution.emit(run.lane, "TaskSubmitted", "taskSubmittedEventDetails",
+                execution.emit(run.lane, EventType.TASK_SUBMITTED,
                         () -> EventDetails.resourceOutput(resourceType, resource, "{}"));
             }
             fail(t.error(), t.cause());
@@ -222,7 +223,7 @@ final class TaskInvocation {
         }
         JsonNode result = value;
         if (sync || waitForToken) {
-            execution.emit(run.lane, "TaskSubmitted", "taskSubmittedEventDetails",
+            execution.emit(run.lane, EventType.TASK_SUBMITTED,
                     () -> EventDetails.resourceOutput(resourceType, resource, EventDetails.text(result)));
         }
         succeed(result);
@@ -276,11 +277,11 @@ final class TaskInvocation {
         closeToken();
         String text = EventDetails.text(result);
         switch (kind) {
-            case ACTIVITY -> execution.emit(run.lane, "ActivitySucceeded", "activitySucceededEventDetails",
+            case ACTIVITY -> execution.emit(run.lane, EventType.ACTIVITY_SUCCEEDED,
                     () -> EventDetails.output(text));
-            case LAMBDA -> execution.emit(run.lane, "LambdaFunctionSucceeded", "lambdaFunctionSucceededEventDetails",
+            case LAMBDA -> execution.emit(run.lane, EventType.LAMBDA_FUNCTION_SUCCEEDED,
                     () -> EventDetails.output(text));
-            default -> execution.emit(run.lane, "TaskSucceeded", "taskSucceededEventDetails",
+            default -> execution.emit(run.lane, EventType.TASK_SUCCEEDED,
                     () -> EventDetails.resourceOutput(resourceType, resource, text));
         }
         run.finishWithResult(result);
@@ -293,11 +294,11 @@ final class TaskInvocation {
         done = true;
         closeToken();
         long id = switch (kind) {
-            case ACTIVITY -> execution.emit(run.lane, "ActivityFailed", "activityFailedEventDetails",
+            case ACTIVITY -> execution.emit(run.lane, EventType.ACTIVITY_FAILED,
                     () -> EventDetails.errorCause(error, cause));
-            case LAMBDA -> execution.emit(run.lane, "LambdaFunctionFailed", "lambdaFunctionFailedEventDetails",
+            case LAMBDA -> execution.emit(run.lane, EventType.LAMBDA_FUNCTION_FAILED,
                     () -> EventDetails.errorCause(error, cause));
-            default -> execution.emit(run.lane, "TaskFailed", "taskFailedEventDetails",
+            default -> execution.emit(run.lane, EventType.TASK_FAILED,
                     () -> EventDetails.resourceError(resourceType, resource, error, cause));
         };
         run.failed(new StatesException(error, cause), id, false);
@@ -312,11 +313,11 @@ final class TaskInvocation {
             execution.services().tokens().timedOut(run.taskToken);
         }
         long id = switch (kind) {
-            case ACTIVITY -> execution.emit(run.lane, "ActivityTimedOut", "activityTimedOutEventDetails",
+            case ACTIVITY -> execution.emit(run.lane, EventType.ACTIVITY_TIMED_OUT,
                     () -> EventDetails.errorCause(error, null));
-            case LAMBDA -> execution.emit(run.lane, "LambdaFunctionTimedOut", "lambdaFunctionTimedOutEventDetails",
+            case LAMBDA -> execution.emit(run.lane, EventType.LAMBDA_FUNCTION_TIMED_OUT,
                     () -> EventDetails.errorCause(error, null));
-            default -> execution.emit(run.lane, "TaskTimedOut", "taskTimedOutEventDetails",
+            default -> execution.emit(run.lane, EventType.TASK_TIMED_OUT,
                     () -> EventDetails.resourceError(resourceType, resource, error, null));
         };
         run.failed(new StatesException(error, null), id, false);
