@@ -419,8 +419,11 @@ final class DefinitionParser {
                     + "TimeoutSeconds.");
         }
         return new State.Task(name, io, transition(node, loc), resource == null ? "" : resource.asText(),
-                t, optionalPath(node, "TimeoutSecondsPath", loc), h,
-                optionalPath(node, "HeartbeatSecondsPath", loc), node.get("Credentials"),
+                ValueSource.of("TimeoutSeconds", t, "TimeoutSecondsPath", optionalPath(node, "TimeoutSecondsPath", loc),
+                        io.jsonata()),
+                ValueSource.of("HeartbeatSeconds", h, "HeartbeatSecondsPath",
+                        optionalPath(node, "HeartbeatSecondsPath", loc), io.jsonata()),
+                node.get("Credentials"),
                 retriers(node, loc), catchers(node, loc, io));
     }
 

@@ -32,13 +32,13 @@ public sealed interface State {
     }
 
     /**
-     * @param timeoutSeconds   number, JSONata string, or null
-     * @param heartbeatSeconds number, JSONata string, or null
-     * @param credentials      {@code Credentials} or null
+     * @param timeout     TimeoutSeconds or TimeoutSecondsPath (literal, path or JSONata), or null
+     * @param heartbeat   HeartbeatSeconds or HeartbeatSecondsPath, or null
+     * @param credentials {@code Credentials} or null
      */
-    record Task(String name, StateIo io, Transition transition, String resource, JsonNode timeoutSeconds,
-                String timeoutSecondsPath, JsonNode heartbeatSeconds, String heartbeatSecondsPath,
-                JsonNode credentials, List<Retrier> retry, List<Catcher> catchers) implements State {
+    record Task(String name, StateIo io, Transition transition, String resource, ValueSource timeout,
+                ValueSource heartbeat, JsonNode credentials, List<Retrier> retry, List<Catcher> catchers)
+            implements State {
         public String type() {
             return "Task";
         }

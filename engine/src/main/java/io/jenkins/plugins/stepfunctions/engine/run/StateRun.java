@@ -7,6 +7,7 @@ import io.jenkins.plugins.stepfunctions.engine.StatesException;
 import io.jenkins.plugins.stepfunctions.engine.asl.Catcher;
 import io.jenkins.plugins.stepfunctions.engine.asl.Retrier;
 import io.jenkins.plugins.stepfunctions.engine.asl.State;
+import io.jenkins.plugins.stepfunctions.engine.asl.ValueSource;
 import io.jenkins.plugins.stepfunctions.engine.asl.StateIo;
 import io.jenkins.plugins.stepfunctions.engine.dataflow.ChoiceRules;
 import io.jenkins.plugins.stepfunctions.engine.dataflow.IntrinsicFunctions;
@@ -31,7 +32,7 @@ import java.util.Map;
  * One visit of one state: entered event, the state's work (at once or later), Retry and Catch,
  * the data flow of both query languages, and the exited event. Runs on the execution's actor.
  */
-final class StateRun {
+final class StateRun implements ValueSource.Evaluator {
     static final int MAX_PAYLOAD_BYTES = 256 * 1024;
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     /** Stands in for the context object of states that never read it. */
@@ -687,6 +688,18 @@ final class StateRun {
 
     JsonNode jsonata(JsonNode template, JsonataScope scope, String field) {
         return JsonataExpressions.resolve(template, scope, field);
+    }
+
+    /** A {@link ValueSource}'s path: {@link #read}. */
+    @Override
+    public JsonNode readPath(String path, JsonNode effective, String field) {
+        return read(path, effective, field);
+    }
+
+    /** A {@link ValueSource}'s JSONata: evaluated with {@code $states.input} and the context. */
+    @Override
+    public JsonNode evaluateJsonata(JsonNode template, String field) {
+        return jsonata(template, jsonataScope(null, null), field);
     }
 
     JsonNode template(JsonNode template, JsonNode value) {

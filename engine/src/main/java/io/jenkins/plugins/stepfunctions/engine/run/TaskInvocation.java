@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.stepfunctions.engine.StatesException;
 import io.jenkins.plugins.stepfunctions.engine.asl.State;
+import io.jenkins.plugins.stepfunctions.engine.asl.ValueSource;
 import io.jenkins.plugins.stepfunctions.engine.history.EventDetails;
 import io.jenkins.plugins.stepfunctions.engine.history.EventType;
 import io.jenkins.plugins.stepfunctions.engine.mock.MockedResponse;
@@ -82,8 +83,8 @@ final class TaskInvocation {
                 probe.afterParameters = parameters;
             }
         }
-        Long timeout = seconds(task.timeoutSeconds(), task.timeoutSecondsPath(), effective, "TimeoutSeconds");
-        heartbeatSeconds = seconds(task.heartbeatSeconds(), task.heartbeatSecondsPath(), effective, "HeartbeatSeconds");
+        Long timeout = seconds(task.timeout(), effective);
+        heartbeatSeconds = seconds(task.heartbeat(), effective);
         if (timeout == null && kind == Kind.ACTIVITY) {
             timeout = 99999999L;
         }
@@ -99,7 +100,7 @@ final class TaskInvocation {
             throw new StatesException(StatesException.RUNTIME, notRunnable(parameters));
         }
         String parametersText = EventDetails.text(parameters);
-        Long timeoutShown = kind == Kind.ACTIVITY && task.timeoutSeconds() == null && task.timeoutSecondsPath() == null
+        Long timeoutShown = kind == Kind.ACTIVITY && task.timeout() == null
                 ? null : timeout;
         switch (kind) {
             case ACTIVITY -> {
@@ -329,18 +330,16 @@ final class TaskInvocation {
         }
     }
 
-    private Long seconds(JsonNode value, String path, JsonNode effective, String field) {
-        JsonNode v;
-        if (path != null) {
-            v = run.read(path, effective, field + "Path");
-        } else if (value != null) {
-            v = value.isTextual() && run.io.jsonata() ? run.jsonata(value, run.jsonataScope(null, null), field) : value;
-        } else {
+    /** TimeoutSeconds or HeartbeatSeconds (or their Path): a positive integer, or null when not given. */
+    private Long seconds(ValueSource source, JsonNode effective) {
+        if (source == null) {
             return null;
         }
+        JsonNode v = source.resolve(run, effective);
         if (!v.isIntegralNumber() || v.asLong() < 1) {
-            throw new StatesException(run.io.jsonata() && path == null ? StatesException.QUERY_EVALUATION_ERROR
-                    : StatesException.RUNTIME, "The " + field + (path != null ? "Path" : "") + " field must be a "
+            boolean path = source instanceof ValueSource.Path;
+            throw new StatesException(run.io.jsonata() && !path ? StatesException.QUERY_EVALUATION_ERROR
+                    : StatesException.RUNTIME, "The " + source.field() + " field must be a "
                     + "positive integer, but was: " + EventDetails.text(v));
         }
         return v.asLong();
