@@ -496,8 +496,11 @@ final class DefinitionParser {
                 && !(io.jsonata() && seconds.isTextual())) {
             error("SCHEMA_VALIDATION_FAILED", loc + "/Seconds", "Seconds must be a non-negative integer.");
         }
-        return new State.Wait(name, io, transition(node, loc), seconds, node.get("Timestamp"),
-                optionalPath(node, "SecondsPath", loc), optionalPath(node, "TimestampPath", loc));
+        return new State.Wait(name, io, transition(node, loc),
+                ValueSource.template("Seconds", seconds, "SecondsPath", optionalPath(node, "SecondsPath", loc),
+                        io.jsonata()),
+                ValueSource.template("Timestamp", node.get("Timestamp"), "TimestampPath",
+                        optionalPath(node, "TimestampPath", loc), io.jsonata()));
     }
 
     private State fail(String name, JsonNode node, String loc, StateIo io) {

@@ -55,9 +55,14 @@ public sealed interface State {
     record ChoiceBranch(JsonNode rule, JsonNode condition, String next, JsonNode output, JsonNode assign) {
     }
 
-    /** Exactly one of the four fields is set. */
-    record Wait(String name, StateIo io, Transition transition, JsonNode seconds, JsonNode timestamp,
-                String secondsPath, String timestampPath) implements State {
+    /**
+     * Exactly one of the two is set.
+     *
+     * @param seconds   Seconds or SecondsPath (literal, path or JSONata)
+     * @param timestamp Timestamp or TimestampPath
+     */
+    record Wait(String name, StateIo io, Transition transition, ValueSource seconds, ValueSource timestamp)
+            implements State {
         public String type() {
             return "Wait";
         }

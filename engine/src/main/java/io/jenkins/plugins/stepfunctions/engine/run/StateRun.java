@@ -274,30 +274,28 @@ final class StateRun implements ValueSource.Evaluator {
         JsonNode effective = io.jsonata() ? input : inspectedInputPath(select(io.inputPath(), input, "InputPath"));
         Instant now = execution.now();
         if (w.seconds() != null) {
-            JsonNode v = io.jsonata() ? jsonata(w.seconds(), jsonataScope(null, null), "Seconds") : w.seconds();
-            if (!v.isNumber() || !v.canConvertToLong() || v.asDouble() != Math.rint(v.asDouble()) || v.asLong() < 0) {
+            JsonNode v = w.seconds().resolve(this, effective);
+            if (w.seconds() instanceof ValueSource.Path p) {
+                if (!v.isNumber() || !v.canConvertToLong() || v.asDouble() != Math.rint(v.asDouble())) {
+                    throw new StatesException(StatesException.RUNTIME, "The SecondsPath parameter cannot be parsed as "
+                            + "a long value: " + p.path() + " == " + (v.isTextual() ? v.asText() : EventDetails.text(v)));
+                }
+                if (v.asLong() < 0) {
+                    throw new StatesException(StatesException.RUNTIME, "The SecondsPath parameter references a "
+                            + "negative value: " + p.path() + " == " + EventDetails.text(v));
+                }
+            } else if (!v.isNumber() || !v.canConvertToLong() || v.asDouble() != Math.rint(v.asDouble())
+                    || v.asLong() < 0) {
                 throw new StatesException(io.jsonata() ? StatesException.QUERY_EVALUATION_ERROR : StatesException.RUNTIME,
                         "The Seconds field must be a non-negative integer, but was: " + EventDetails.text(v));
             }
             wake = now.plusSeconds(v.asLong());
-        } else if (w.secondsPath() != null) {
-            JsonNode v = read(w.secondsPath(), effective, "SecondsPath");
-            if (!v.isNumber() || !v.canConvertToLong() || v.asDouble() != Math.rint(v.asDouble())) {
-                throw new StatesException(StatesException.RUNTIME, "The SecondsPath parameter cannot be parsed as a "
-                        + "long value: " + w.secondsPath() + " == " + (v.isTextual() ? v.asText() : EventDetails.text(v)));
-            }
-            if (v.asLong() < 0) {
-                throw new StatesException(StatesException.RUNTIME, "The SecondsPath parameter references a negative "
-                        + "value: " + w.secondsPath() + " == " + EventDetails.text(v));
-            }
-            wake = now.plusSeconds(v.asLong());
-        } else if (w.timestamp() != null) {
-            JsonNode v = io.jsonata() ? jsonata(w.timestamp(), jsonataScope(null, null), "Timestamp") : w.timestamp();
-            wake = timestamp(v, "Timestamp", io.jsonata() ? StatesException.QUERY_EVALUATION_ERROR
-                    : StatesException.RUNTIME, null);
         } else {
-            JsonNode v = read(w.timestampPath(), effective, "TimestampPath");
-            wake = timestamp(v, "TimestampPath", StatesException.RUNTIME, w.timestampPath());
+            JsonNode v = w.timestamp().resolve(this, effective);
+            wake = w.timestamp() instanceof ValueSource.Path p
+                    ? timestamp(v, "TimestampPath", StatesException.RUNTIME, p.path())
+                    : timestamp(v, "Timestamp", io.jsonata() ? StatesException.QUERY_EVALUATION_ERROR
+                    : StatesException.RUNTIME, null);
         }
         Runnable done = waitDone(w, effective);
         double seconds = (wake.toEpochMilli() - now.toEpochMilli()) / 1000.0;
