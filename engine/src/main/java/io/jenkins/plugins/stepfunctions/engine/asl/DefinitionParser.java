@@ -561,9 +561,14 @@ final class DefinitionParser {
         return new State.Map(name, io, transition(node, loc), graph, distributed, itemsPath, node.get("Items"),
                 selector, itemReader(node.get("ItemReader"), loc + "/ItemReader", io),
                 resultWriter(node.get("ResultWriter"), loc + "/ResultWriter", io),
-                node.path("Label").isTextual() ? node.get("Label").asText() : null, node.get("MaxConcurrency"), optionalPath(node, "MaxConcurrencyPath", loc),
-                node.get("ToleratedFailureCount"), optionalPath(node, "ToleratedFailureCountPath", loc),
-                node.get("ToleratedFailurePercentage"), optionalPath(node, "ToleratedFailurePercentagePath", loc),
+                node.path("Label").isTextual() ? node.get("Label").asText() : null, 
+                ValueSource.of("MaxConcurrency", node.get("MaxConcurrency"), "MaxConcurrencyPath",
+                        optionalPath(node, "MaxConcurrencyPath", loc), io.jsonata()),
+                ValueSource.of("ToleratedFailureCount", node.get("ToleratedFailureCount"), "ToleratedFailureCountPath",
+                        optionalPath(node, "ToleratedFailureCountPath", loc), io.jsonata()),
+                ValueSource.of("ToleratedFailurePercentage", node.get("ToleratedFailurePercentage"),
+                        "ToleratedFailurePercentagePath", optionalPath(node, "ToleratedFailurePercentagePath", loc),
+                        io.jsonata()),
                 retriers(node, loc), catchers(node, loc, io));
     }
 

@@ -97,13 +97,14 @@ public sealed interface State {
      * @param itemReader   {@code ItemReader} (items read from S3 by a distributed Map), or null
      * @param resultWriter {@code ResultWriter} (results exported to S3 or formatted), or null
      * @param label        {@code Label} (names the Map Run instead of the state), or null
+     * @param maxConcurrency             MaxConcurrency or MaxConcurrencyPath, or null
+     * @param toleratedFailureCount      ToleratedFailureCount or its Path, or null
+     * @param toleratedFailurePercentage ToleratedFailurePercentage or its Path, or null
      */
     record Map(String name, StateIo io, Transition transition, Graph processor, boolean distributed,
                String itemsPath, JsonNode items, JsonNode itemSelector, ItemReader itemReader,
-               ResultWriter resultWriter, String label, JsonNode maxConcurrency,
-               String maxConcurrencyPath, JsonNode toleratedFailureCount, String toleratedFailureCountPath,
-               JsonNode toleratedFailurePercentage, String toleratedFailurePercentagePath,
-               List<Retrier> retry, List<Catcher> catchers) implements State {
+               ResultWriter resultWriter, String label, ValueSource maxConcurrency,
+               ValueSource toleratedFailureCount, ValueSource toleratedFailurePercentage, List<Retrier> retry, List<Catcher> catchers) implements State {
         public String type() {
             return "Map";
         }

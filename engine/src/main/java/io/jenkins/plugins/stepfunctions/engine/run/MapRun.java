@@ -8,12 +8,13 @@ import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.stepfunctions.engine.StatesException;
 import io.jenkins.plugins.stepfunctions.engine.asl.State;
+import io.jenkins.plugins.stepfunctions.engine.asl.ValueSource;
 import io.jenkins.plugins.stepfunctions.engine.dataflow.JsonataScope;
 import io.jenkins.plugins.stepfunctions.engine.dataflow.PathScope;
 import io.jenkins.plugins.stepfunctions.engine.dataflow.PayloadTemplates;
 import io.jenkins.plugins.stepfunctions.engine.history.Details;
-import io.jenkins.plugins.stepfunctions.engine.history.EventType;
 import io.jenkins.plugins.stepfunctions.engine.history.EventDetails;
+import io.jenkins.plugins.stepfunctions.engine.history.EventType;
 import java.math.BigDecimal;
 
 /**
@@ -146,46 +147,38 @@ final class MapRun implements Branching {
     }
 
     private int maxConcurrency() {
-        JsonNode v;
-        if (state.maxConcurrencyPath() != null) {
-            v = numberInText(run.read(state.maxConcurrencyPath(), effective, "MaxConcurrencyPath"));
-            if (!v.isIntegralNumber() || v.asLong() < 0) {
-                throw new StatesException(StatesException.RUNTIME, "The MaxConcurrencyPath field refers to value "
-                        + quoted(v) + " which is not a valid integer: " + state.maxConcurrencyPath());
-            }
-            return v.asInt();
-        }
-        v = state.maxConcurrency();
-        if (v == null) {
+        ValueSource source = state.maxConcurrency();
+        if (source == null) {
             return 0;
         }
-        if (v.isTextual() && run.io.jsonata()) {
-            v = run.jsonata(v, run.jsonataScope(null, null), "MaxConcurrency");
+        JsonNode v = source.resolve(run, effective);
+        if (source instanceof ValueSource.Path p) {
+            v = numberInText(v);
             if (!v.isIntegralNumber() || v.asLong() < 0) {
-                throw new StatesException(StatesException.QUERY_EVALUATION_ERROR, "The JSONata expression '"
-                        + StateRun.expressionText(state.maxConcurrency()) + "' specified for the field "
-                        + "'MaxConcurrency' returned an unexpected result type. Expected 'integer', but was '"
-                        + StateRun.typeName(v) + "' for value: " + EventDetails.text(v));
+                throw new StatesException(StatesException.RUNTIME, "The MaxConcurrencyPath field refers to value "
+                        + quoted(v) + " which is not a valid integer: " + p.path());
             }
+        } else if (source instanceof ValueSource.Jsonata j && (!v.isIntegralNumber() || v.asLong() < 0)) {
+            throw new StatesException(StatesException.QUERY_EVALUATION_ERROR, "The JSONata expression '"
+                    + StateRun.expressionText(j.template()) + "' specified for the field "
+                    + "'MaxConcurrency' returned an unexpected result type. Expected 'integer', but was '"
+                    + StateRun.typeName(v) + "' for value: " + EventDetails.text(v));
         }
         return v.asInt();
     }
 
     private long toleratedCount() {
-        JsonNode v;
-        if (state.toleratedFailureCountPath() != null) {
-            v = numberInText(run.read(state.toleratedFailureCountPath(), effective, "ToleratedFailureCountPath"));
+        ValueSource source = state.toleratedFailureCount();
+        if (source == null) {
+            return -1;
+        }
+        JsonNode v = source.resolve(run, effective);
+        if (source instanceof ValueSource.Path p) {
+            v = numberInText(v);
             if (!v.isIntegralNumber()) {
                 throw new StatesException(StatesException.RUNTIME, "The ToleratedFailureCountPath field refers to "
-                        + "value " + quoted(v) + " which is not a valid integer: " + state.toleratedFailureCountPath());
+                        + "value " + quoted(v) + " which is not a valid integer: " + p.path());
             }
-        } else if (state.toleratedFailureCount() != null) {
-            v = state.toleratedFailureCount();
-            if (v.isTextual() && run.io.jsonata()) {
-                v = run.jsonata(v, run.jsonataScope(null, null), "ToleratedFailureCount");
-            }
-        } else {
-            return -1;
         }
         if (v.asLong() < 0) {
             throw new StatesException(StatesException.RUNTIME, "ToleratedFailureCount cannot be negative.");
@@ -194,22 +187,17 @@ final class MapRun implements Branching {
     }
 
     private double toleratedPercentage() {
-        JsonNode v;
-        if (state.toleratedFailurePercentagePath() != null) {
-            v = numberInText(run.read(state.toleratedFailurePercentagePath(), effective,
-                    "ToleratedFailurePercentagePath"));
+        ValueSource source = state.toleratedFailurePercentage();
+        if (source == null) {
+            return -1;
+        }
+        JsonNode v = source.resolve(run, effective);
+        if (source instanceof ValueSource.Path p) {
+            v = numberInText(v);
             if (!v.isNumber()) {
                 throw new StatesException(StatesException.RUNTIME, "The ToleratedFailurePercentagePath field refers "
-                        + "to value " + quoted(v) + " which is not a valid float: "
-                        + state.toleratedFailurePercentagePath());
+                        + "to value " + quoted(v) + " which is not a valid float: " + p.path());
             }
-        } else if (state.toleratedFailurePercentage() != null) {
-            v = state.toleratedFailurePercentage();
-            if (v.isTextual() && run.io.jsonata()) {
-                v = run.jsonata(v, run.jsonataScope(null, null), "ToleratedFailurePercentage");
-            }
-        } else {
-            return -1;
         }
         if (v.asDouble() < 0 || v.asDouble() > 100) {
             throw new StatesException(StatesException.RUNTIME, "ToleratedFailurePercentage must be between 0 and 100.");
