@@ -558,18 +558,28 @@ final class DefinitionParser {
                         + "ItemProcessor.ProcessorConfig.Mode to DISTRIBUTED.");
             }
         }
-        return new State.Map(name, io, transition(node, loc), graph, distributed, itemsPath, node.get("Items"),
-                selector, itemReader(node.get("ItemReader"), loc + "/ItemReader", io),
-                resultWriter(node.get("ResultWriter"), loc + "/ResultWriter", io),
-                node.path("Label").isTextual() ? node.get("Label").asText() : null, 
-                ValueSource.of("MaxConcurrency", node.get("MaxConcurrency"), "MaxConcurrencyPath",
-                        optionalPath(node, "MaxConcurrencyPath", loc), io.jsonata()),
-                ValueSource.of("ToleratedFailureCount", node.get("ToleratedFailureCount"), "ToleratedFailureCountPath",
-                        optionalPath(node, "ToleratedFailureCountPath", loc), io.jsonata()),
-                ValueSource.of("ToleratedFailurePercentage", node.get("ToleratedFailurePercentage"),
-                        "ToleratedFailurePercentagePath", optionalPath(node, "ToleratedFailurePercentagePath", loc),
-                        io.jsonata()),
-                retriers(node, loc), catchers(node, loc, io));
+        // set in the order of the checks they make: the diagnostics keep it
+        return State.Map.builder(name)
+                .io(io)
+                .transition(transition(node, loc))
+                .processor(graph, distributed)
+                .itemsPath(itemsPath)
+                .items(node.get("Items"))
+                .itemSelector(selector)
+                .itemReader(itemReader(node.get("ItemReader"), loc + "/ItemReader", io))
+                .resultWriter(resultWriter(node.get("ResultWriter"), loc + "/ResultWriter", io))
+                .label(node.path("Label").isTextual() ? node.get("Label").asText() : null)
+                .maxConcurrency(ValueSource.of("MaxConcurrency", node.get("MaxConcurrency"), "MaxConcurrencyPath",
+                        optionalPath(node, "MaxConcurrencyPath", loc), io.jsonata()))
+                .toleratedFailureCount(ValueSource.of("ToleratedFailureCount", node.get("ToleratedFailureCount"),
+                        "ToleratedFailureCountPath", optionalPath(node, "ToleratedFailureCountPath", loc),
+                        io.jsonata()))
+                .toleratedFailurePercentage(ValueSource.of("ToleratedFailurePercentage",
+                        node.get("ToleratedFailurePercentage"), "ToleratedFailurePercentagePath",
+                        optionalPath(node, "ToleratedFailurePercentagePath", loc), io.jsonata()))
+                .retry(retriers(node, loc))
+                .catchers(catchers(node, loc, io))
+                .build();
     }
 
     private static final Set<String> INPUT_TYPES = Set.of("JSON", "JSONL", "CSV", "MANIFEST", "PARQUET");

@@ -104,9 +104,117 @@ public sealed interface State {
     record Map(String name, StateIo io, Transition transition, Graph processor, boolean distributed,
                String itemsPath, JsonNode items, JsonNode itemSelector, ItemReader itemReader,
                ResultWriter resultWriter, String label, ValueSource maxConcurrency,
-               ValueSource toleratedFailureCount, ValueSource toleratedFailurePercentage, List<Retrier> retry, List<Catcher> catchers) implements State {
+               ValueSource toleratedFailureCount, ValueSource toleratedFailurePercentage, List<Retrier> retry,
+               List<Catcher> catchers) implements State {
         public String type() {
             return "Map";
+        }
+
+        /** A Map state named {@code name}, its fields set by name; unset ones are null, false or empty. */
+        public static Builder builder(String name) {
+            return new Builder(name);
+        }
+
+        /** Builds a {@link Map} field by field instead of through its 16 positional components. */
+        public static final class Builder {
+            private final String name;
+            private StateIo io;
+            private Transition transition;
+            private Graph processor;
+            private boolean distributed;
+            private String itemsPath;
+            private JsonNode items;
+            private JsonNode itemSelector;
+            private ItemReader itemReader;
+            private ResultWriter resultWriter;
+            private String label;
+            private ValueSource maxConcurrency;
+            private ValueSource toleratedFailureCount;
+            private ValueSource toleratedFailurePercentage;
+            private List<Retrier> retry = List.of();
+            private List<Catcher> catchers = List.of();
+
+            private Builder(String name) {
+                this.name = name;
+            }
+
+            public Builder io(StateIo io) {
+                this.io = io;
+                return this;
+            }
+
+            public Builder transition(Transition transition) {
+                this.transition = transition;
+                return this;
+            }
+
+            /** {@code ItemProcessor} (or the legacy {@code Iterator}) and whether it is distributed. */
+            public Builder processor(Graph processor, boolean distributed) {
+                this.processor = processor;
+                this.distributed = distributed;
+                return this;
+            }
+
+            public Builder itemsPath(String itemsPath) {
+                this.itemsPath = itemsPath;
+                return this;
+            }
+
+            public Builder items(JsonNode items) {
+                this.items = items;
+                return this;
+            }
+
+            public Builder itemSelector(JsonNode itemSelector) {
+                this.itemSelector = itemSelector;
+                return this;
+            }
+
+            public Builder itemReader(ItemReader itemReader) {
+                this.itemReader = itemReader;
+                return this;
+            }
+
+            public Builder resultWriter(ResultWriter resultWriter) {
+                this.resultWriter = resultWriter;
+                return this;
+            }
+
+            public Builder label(String label) {
+                this.label = label;
+                return this;
+            }
+
+            public Builder maxConcurrency(ValueSource maxConcurrency) {
+                this.maxConcurrency = maxConcurrency;
+                return this;
+            }
+
+            public Builder toleratedFailureCount(ValueSource toleratedFailureCount) {
+                this.toleratedFailureCount = toleratedFailureCount;
+                return this;
+            }
+
+            public Builder toleratedFailurePercentage(ValueSource toleratedFailurePercentage) {
+                this.toleratedFailurePercentage = toleratedFailurePercentage;
+                return this;
+            }
+
+            public Builder retry(List<Retrier> retry) {
+                this.retry = retry;
+                return this;
+            }
+
+            public Builder catchers(List<Catcher> catchers) {
+                this.catchers = catchers;
+                return this;
+            }
+
+            public Map build() {
+                return new Map(name, io, transition, processor, distributed, itemsPath, items, itemSelector,
+                        itemReader, resultWriter, label, maxConcurrency, toleratedFailureCount,
+                        toleratedFailurePercentage, retry, catchers);
+            }
         }
     }
 }
