@@ -552,6 +552,9 @@ final class DefinitionParser {
             selector = io.parameters();
         }
         String itemsPath = node.has("ItemsPath") ? path(node, "ItemsPath", loc) : "$";
+        // JSONata: Items, or (null) the input; JSONPath: ItemsPath ($ by default), or (null) the effective input
+        ValueSource items = io.jsonata() ? ValueSource.template("Items", node.get("Items"), null, null, true)
+                : itemsPath == null ? null : new ValueSource.Path("ItemsPath", itemsPath);
         for (String s3Field : List.of("ItemReader", "ResultWriter")) {
             if (node.has(s3Field) && !distributed && processor != null) {
                 error("SCHEMA_VALIDATION_FAILED", loc + "/" + s3Field, s3Field + " needs a distributed Map: set "
@@ -563,8 +566,7 @@ final class DefinitionParser {
                 .io(io)
                 .transition(transition(node, loc))
                 .processor(graph, distributed)
-                .itemsPath(itemsPath)
-                .items(node.get("Items"))
+                .items(items)
                 .itemSelector(selector)
                 .itemReader(itemReader(node.get("ItemReader"), loc + "/ItemReader", io))
                 .resultWriter(resultWriter(node.get("ResultWriter"), loc + "/ResultWriter", io))

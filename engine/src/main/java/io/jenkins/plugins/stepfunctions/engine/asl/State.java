@@ -92,7 +92,8 @@ public sealed interface State {
     /**
      * @param distributed  {@code ProcessorConfig.Mode: DISTRIBUTED}: iterations are child runs
      *                     whose events stay out of this history (MapRun events instead)
-     * @param items        JSONata {@code Items} (or literal array), or null
+     * @param items        {@code Items} (a JSONata template) or {@code ItemsPath} ({@code $} when not
+     *                     given); null ({@code ItemsPath: null}, or no Items): the effective input
      * @param itemSelector {@code ItemSelector} or legacy {@code Parameters}, or null
      * @param itemReader   {@code ItemReader} (items read from S3 by a distributed Map), or null
      * @param resultWriter {@code ResultWriter} (results exported to S3 or formatted), or null
@@ -102,7 +103,7 @@ public sealed interface State {
      * @param toleratedFailurePercentage ToleratedFailurePercentage or its Path, or null
      */
     record Map(String name, StateIo io, Transition transition, Graph processor, boolean distributed,
-               String itemsPath, JsonNode items, JsonNode itemSelector, ItemReader itemReader,
+               ValueSource items, JsonNode itemSelector, ItemReader itemReader,
                ResultWriter resultWriter, String label, ValueSource maxConcurrency,
                ValueSource toleratedFailureCount, ValueSource toleratedFailurePercentage, List<Retrier> retry,
                List<Catcher> catchers) implements State {
@@ -115,15 +116,14 @@ public sealed interface State {
             return new Builder(name);
         }
 
-        /** Builds a {@link Map} field by field instead of through its 16 positional components. */
+        /** Builds a {@link Map} field by field instead of through its 15 positional components. */
         public static final class Builder {
             private final String name;
             private StateIo io;
             private Transition transition;
             private Graph processor;
             private boolean distributed;
-            private String itemsPath;
-            private JsonNode items;
+            private ValueSource items;
             private JsonNode itemSelector;
             private ItemReader itemReader;
             private ResultWriter resultWriter;
@@ -155,12 +155,7 @@ public sealed interface State {
                 return this;
             }
 
-            public Builder itemsPath(String itemsPath) {
-                this.itemsPath = itemsPath;
-                return this;
-            }
-
-            public Builder items(JsonNode items) {
+            public Builder items(ValueSource items) {
                 this.items = items;
                 return this;
             }
@@ -211,7 +206,7 @@ public sealed interface State {
             }
 
             public Map build() {
-                return new Map(name, io, transition, processor, distributed, itemsPath, items, itemSelector,
+                return new Map(name, io, transition, processor, distributed, items, itemSelector,
                         itemReader, resultWriter, label, maxConcurrency, toleratedFailureCount,
                         toleratedFailurePercentage, retry, catchers);
             }

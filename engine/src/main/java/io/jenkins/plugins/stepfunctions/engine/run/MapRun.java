@@ -118,12 +118,14 @@ final class MapRun implements Branching {
 
     private JsonNode items() {
         JsonNode items;
+        ValueSource source = state.items();
         if (run.io.jsonata()) {
-            if (state.items() != null) {
-                items = run.jsonata(state.items(), run.jsonataScope(null, null), "Items");
+            if (source != null) {
+                items = source.resolve(run, run.input);
                 if (!items.isArray()) {
                     throw new StatesException(StatesException.QUERY_EVALUATION_ERROR, "The JSONata expression '"
-                            + StateRun.expressionText(state.items()) + "' specified for the field 'Items' returned "
+                            + StateRun.expressionText(((ValueSource.Jsonata) source).template())
+                            + "' specified for the field 'Items' returned "
                             + "an unexpected result type. Expected 'array', but was '" + StateRun.typeName(items)
                             + "' for value: " + EventDetails.text(items));
                 }
@@ -138,10 +140,12 @@ final class MapRun implements Branching {
             return items;
         }
         effective = run.select(run.io.inputPath(), run.input, "InputPath");
-        items = state.itemsPath() == null ? effective : run.select(state.itemsPath(), effective, "ItemsPath");
+        String itemsPath = source instanceof ValueSource.Path p ? p.path() : null;
+        // ItemsPath $ is the effective input itself, even one no path could read (null)
+        items = itemsPath == null || itemsPath.equals("$") ? effective : source.resolve(run, effective);
         if (!items.isArray()) {
             throw new StatesException(StatesException.RUNTIME, "Map state input must be an array but was: "
-                    + EventDetails.text(items) + " (ItemsPath '" + state.itemsPath() + "')");
+                    + EventDetails.text(items) + " (ItemsPath '" + itemsPath + "')");
         }
         return items;
     }
