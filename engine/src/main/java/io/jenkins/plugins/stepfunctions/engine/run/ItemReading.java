@@ -29,13 +29,13 @@ final class ItemReading {
     /** AWS stops reading items beyond this many; MaxItems 0 means this. */
     static final long MAX_ITEMS = 100_000_000L;
 
-    private final StateRun run;
+    private final StateContext run;
     private final State.Map state;
     private final ItemReader reader;
     private final JsonNode request;
     private final JsonNode maxItems;
 
-    private ItemReading(StateRun run, State.Map state, JsonNode request, JsonNode maxItems) {
+    private ItemReading(StateContext run, State.Map state, JsonNode request, JsonNode maxItems) {
         this.run = run;
         this.state = state;
         this.reader = state.itemReader();
@@ -44,25 +44,25 @@ final class ItemReading {
     }
 
     /** {@code effective}: the Map's input after InputPath (JSONPath) or its input (JSONata). */
-    static ItemReading prepare(StateRun run, State.Map state, JsonNode effective) {
+    static ItemReading prepare(StateContext run, State.Map state, JsonNode effective) {
         ItemReader reader = state.itemReader();
         JsonNode request;
         if (reader.parameters() == null) {
             request = NODES.objectNode();
-        } else if (run.io.jsonata()) {
+        } else if (run.io().jsonata()) {
             request = run.jsonata(reader.parameters(), run.jsonataScope(run.context(), null, null), "Arguments");
         } else {
             request = PayloadTemplates.resolve(reader.parameters(),
-                    new PathScope(effective, run.context(), run.lane.variables));
+                    new PathScope(effective, run.context(), run.lane().variables));
         }
         return new ItemReading(run, state, request, maxItemsValue(run, reader.config(), effective));
     }
 
-    private static JsonNode maxItemsValue(StateRun run, ItemReader.ReaderConfig config, JsonNode effective) {
+    private static JsonNode maxItemsValue(StateContext run, ItemReader.ReaderConfig config, JsonNode effective) {
         JsonNode v;
         String field;
         if (config.maxItemsPath() != null) {
-            v = run.read(config.maxItemsPath(), effective, "MaxItemsPath");
+            v = run.readPath(config.maxItemsPath(), effective, "MaxItemsPath");
             field = "MaxItemsPath";
             if (v.isTextual()) {
                 try {
@@ -71,7 +71,7 @@ final class ItemReading {
                     // reported below with the value as given
                 }
             }
-        } else if (config.maxItems() != null && config.maxItems().isTextual() && run.io.jsonata()) {
+        } else if (config.maxItems() != null && config.maxItems().isTextual() && run.io().jsonata()) {
             v = run.jsonata(config.maxItems(), run.jsonataScope(run.context(), null, null), "MaxItems");
             field = "MaxItems";
         } else {
@@ -124,7 +124,7 @@ final class ItemReading {
                 return null;
             }
             throw new StatesException(StatesException.ITEM_READER_FAILED, "The ItemReader's "
-                    + (run.io.jsonata() ? "Arguments" : "Parameters") + " have no '" + field + "': s3:"
+                    + (run.io().jsonata() ? "Arguments" : "Parameters") + " have no '" + field + "': s3:"
                     + reader.action() + " needs " + (field.equals("Key") ? "Bucket and Key" : "Bucket") + ".");
         }
         return v.isTextual() ? v.asText() : EventDetails.text(v);
@@ -132,7 +132,7 @@ final class ItemReading {
 
     /** The MockedResponse for this Map state in the execution's test case, if it maps one. */
     private Optional<MockedResponse> mocked() {
-        ExecutionRun execution = run.execution;
+        ExecutionRun execution = run.execution();
         var mocks = execution.services().mocks();
         String machine = execution.request().stateMachineName();
         String testCase = execution.request().testCase();
@@ -184,7 +184,7 @@ final class ItemReading {
     }
 
     private S3Folder folder(String key) {
-        S3Folder folder = run.execution.services().s3();
+        S3Folder folder = run.execution().services().s3();
         if (folder != null) {
             return folder;
         }

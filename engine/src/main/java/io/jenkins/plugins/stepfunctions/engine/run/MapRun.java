@@ -31,7 +31,7 @@ import java.math.BigDecimal;
 final class MapRun implements Branching {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private final StateRun run;
+    private final StateContext run;
     private final State.Map state;
     private final MapRun prior;
     private JsonNode effective;
@@ -55,7 +55,7 @@ final class MapRun implements Branching {
     /** What a ResultWriter reports of each iteration; null without one. */
     private ChildRecords children;
 
-    MapRun(StateRun run, State.Map state, MapRun prior) {
+    MapRun(StateContext run, State.Map state, MapRun prior) {
         this.run = run;
         this.state = state;
         this.prior = prior;
@@ -65,11 +65,11 @@ final class MapRun implements Branching {
         // an ItemReader's items are read once the Map Run has started: MapStateStarted shows 0 of them
         JsonNode items = state.itemReader() == null ? items() : null;
         if (items == null) {
-            effective = run.io.jsonata() ? run.input : run.select(run.io.inputPath(), run.input, "InputPath");
+            effective = run.io().jsonata() ? run.input() : run.select(run.io().inputPath(), run.input(), "InputPath");
         }
         limit = maxConcurrency();
         int length = items == null ? 0 : items.size();
-        long started = run.execution.emit(run.lane, EventType.MAP_STATE_STARTED,
+        long started = run.execution().emit(run.lane(), EventType.MAP_STATE_STARTED,
                 () -> EventDetails.mapStarted(length));
         ItemReading reading = null;
         if (state.distributed()) {
@@ -80,11 +80,11 @@ final class MapRun implements Branching {
             }
             if (prior != null && prior.mapRunArn != null) {
                 mapRunArn = prior.mapRunArn;
-                mapRunStarted = run.execution.emit(run.lane, EventType.MAP_RUN_REDRIVEN,
-                        () -> EventDetails.mapRunRedriven(mapRunArn, run.execution.redriveCount()));
+                mapRunStarted = run.execution().emit(run.lane(), EventType.MAP_RUN_REDRIVEN,
+                        () -> EventDetails.mapRunRedriven(mapRunArn, run.execution().redriveCount()));
             } else {
-                mapRunArn = run.execution.newMapRunArn(state.label() != null ? state.label() : state.name());
-                mapRunStarted = run.execution.emit(run.lane, EventType.MAP_RUN_STARTED,
+                mapRunArn = run.execution().newMapRunArn(state.label() != null ? state.label() : state.name());
+                mapRunStarted = run.execution().emit(run.lane(), EventType.MAP_RUN_STARTED,
                         () -> EventDetails.mapRunStarted(mapRunArn));
             }
         }
@@ -111,7 +111,7 @@ final class MapRun implements Branching {
     /** The Map Run fails as a whole (its reader or writer): MapRunFailed, then the state fails. */
     private void failRun(StatesException e) {
         over = true;
-        long failedRun = run.execution.emitAt(run.lane, mapRunStarted, EventType.MAP_RUN_FAILED,
+        long failedRun = run.execution().emitAt(run.lane(), mapRunStarted, EventType.MAP_RUN_FAILED,
                 () -> EventDetails.errorCause(e.error(), e.cause()));
         run.failed(e, failedRun, true);
     }
@@ -119,9 +119,9 @@ final class MapRun implements Branching {
     private JsonNode items() {
         JsonNode items;
         ValueSource source = state.items();
-        if (run.io.jsonata()) {
+        if (run.io().jsonata()) {
             if (source != null) {
-                items = source.resolve(run, run.input);
+                items = source.resolve(run, run.input());
                 if (!items.isArray()) {
                     throw new StatesException(StatesException.QUERY_EVALUATION_ERROR, "The JSONata expression '"
                             + StateRun.expressionText(((ValueSource.Jsonata) source).template())
@@ -130,16 +130,16 @@ final class MapRun implements Branching {
                             + "' for value: " + EventDetails.text(items));
                 }
             } else {
-                items = run.input;
+                items = run.input();
                 if (!items.isArray()) {
                     throw new StatesException(StatesException.QUERY_EVALUATION_ERROR, "Map state input must be an "
                             + "array but was: " + EventDetails.text(items));
                 }
             }
-            effective = run.input;
+            effective = run.input();
             return items;
         }
-        effective = run.select(run.io.inputPath(), run.input, "InputPath");
+        effective = run.select(run.io().inputPath(), run.input(), "InputPath");
         String itemsPath = source instanceof ValueSource.Path p ? p.path() : null;
         // ItemsPath $ is the effective input itself, even one no path could read (null)
         items = itemsPath == null || itemsPath.equals("$") ? effective : source.resolve(run, effective);
@@ -236,7 +236,7 @@ final class MapRun implements Branching {
         pumping = true;
         try {
             // a Map over many items may fill the history: once the execution has ended, launch no more
-            while (!over && next < results.length && (limit == 0 || running < limit) && !run.execution.ended()) {
+            while (!over && next < results.length && (limit == 0 || running < limit) && !run.execution().ended()) {
                 int index = next++;
                 running++;
                 launch(index);
@@ -244,7 +244,7 @@ final class MapRun implements Branching {
         } finally {
             pumping = false;
         }
-        if (!over && completed == results.length && !run.execution.ended()) {
+        if (!over && completed == results.length && !run.execution().ended()) {
             finish();
         }
     }
@@ -255,8 +255,8 @@ final class MapRun implements Branching {
             results[index] = prior.results[index];
             succeeded[index] = true;
             if (children != null) {
-                children.started(index, itemsNode.get(index), run.execution.now());
-                children.ended(index, new Step.End(results[index]), run.execution.now());
+                children.started(index, itemsNode.get(index), run.execution().now());
+                children.ended(index, new Step.End(results[index]), run.execution().now());
             }
             running--;
             completed++;
@@ -266,14 +266,14 @@ final class MapRun implements Branching {
         RedrivePoint from = before == null ? null : before.redrivePoint();
         JsonNode iterationInput = from == null ? iterationInput(index, itemsNode.get(index)) : null;
         if (children != null) {
-            children.started(index, iterationInput != null ? iterationInput : itemsNode.get(index), run.execution.now());
+            children.started(index, iterationInput != null ? iterationInput : itemsNode.get(index), run.execution().now());
         }
-        long startedId = state.distributed() ? cursor : run.execution.emitDetailsAt(run.lane, cursor,
+        long startedId = state.distributed() ? cursor : run.execution().emitDetailsAt(run.lane(), cursor,
                 EventType.MAP_ITERATION_STARTED,
                 () -> new Details.MapIteration(state.name(), index));
-        Lane lane = run.lane.child(startedId, state.distributed());
+        Lane lane = run.lane().child(startedId, state.distributed());
         lanes[index] = lane;
-        GraphRun graph = new GraphRun(run.execution, state.processor(), lane, false,
+        GraphRun graph = new GraphRun(run.execution(), state.processor(), lane, false,
                 step -> iterationDone(index, lane, step));
         if (from == null) {
             graph.start(iterationInput);
@@ -292,11 +292,11 @@ final class MapRun implements Branching {
         ObjectNode itemNode = ctx.putObject("Map").putObject("Item");
         itemNode.put("Index", index);
         itemNode.set("Value", item);
-        if (run.io.jsonata()) {
+        if (run.io().jsonata()) {
             JsonataScope scope = run.jsonataScope(ctx, null, null);
             return run.jsonata(state.itemSelector(), scope, "ItemSelector");
         }
-        return PayloadTemplates.resolve(state.itemSelector(), new PathScope(effective, ctx, run.lane.variables));
+        return PayloadTemplates.resolve(state.itemSelector(), new PathScope(effective, ctx, run.lane().variables));
     }
 
     private void iterationDone(int index, Lane lane, Step step) {
@@ -307,19 +307,19 @@ final class MapRun implements Branching {
         running--;
         completed++;
         if (children != null) {
-            children.ended(index, step, run.execution.now());
+            children.ended(index, step, run.execution().now());
         }
         if (step instanceof Step.Failed failed) {
             if (!state.distributed()) {
-                run.execution.emitDetailsAt(run.lane, failed.previousEventId(), EventType.MAP_ITERATION_FAILED, () -> new Details.MapIteration(state.name(), index));
+                run.execution().emitDetailsAt(run.lane(), failed.previousEventId(), EventType.MAP_ITERATION_FAILED, () -> new Details.MapIteration(state.name(), index));
             }
             failures++;
             if (!tolerated()) {
                 over = true;
-                StateRun.failedLane(run.execution, lane, failed.previousEventId());
+                StateRun.failedLane(run.execution(), lane, failed.previousEventId());
                 abortRunning(failed.previousEventId(), true);
                 if (state.distributed()) {
-                    long failedRun = run.execution.emitAt(run.lane, mapRunStarted, EventType.MAP_RUN_FAILED, () -> EventDetails.errorCause(
+                    long failedRun = run.execution().emitAt(run.lane(), mapRunStarted, EventType.MAP_RUN_FAILED, () -> EventDetails.errorCause(
                                     StatesException.EXCEED_TOLERATED_FAILURE_THRESHOLD, null));
                     run.failed(new StatesException(StatesException.EXCEED_TOLERATED_FAILURE_THRESHOLD,
                             "The specified tolerance threshold was exceeded"), failedRun, true);
@@ -333,7 +333,7 @@ final class MapRun implements Branching {
             results[index] = ((Step.End) step).output();
             succeeded[index] = true;
             if (!state.distributed()) {
-                run.execution.emitDetailsAt(run.lane, lane.last, EventType.MAP_ITERATION_SUCCEEDED, () -> new Details.MapIteration(state.name(), index));
+                run.execution().emitDetailsAt(run.lane(), lane.last, EventType.MAP_ITERATION_SUCCEEDED, () -> new Details.MapIteration(state.name(), index));
             }
             cursor = lane.last;
         }
@@ -350,7 +350,7 @@ final class MapRun implements Branching {
         over = true;
         abortRunning(previousEventId, states);
         if (state.distributed() && mapRunArn != null) {
-            run.execution.emitAt(run.lane, previousEventId, EventType.MAP_RUN_ABORTED, null);
+            run.execution().emitAt(run.lane(), previousEventId, EventType.MAP_RUN_ABORTED, null);
         }
     }
 
@@ -374,7 +374,7 @@ final class MapRun implements Branching {
             }
             if (!state.distributed()) {
                 int index = i;
-                run.execution.emitDetailsAt(run.lane, previousEventId, EventType.MAP_ITERATION_ABORTED, () -> new Details.MapIteration(state.name(), index));
+                run.execution().emitDetailsAt(run.lane(), previousEventId, EventType.MAP_ITERATION_ABORTED, () -> new Details.MapIteration(state.name(), index));
             }
         }
     }
@@ -408,15 +408,15 @@ final class MapRun implements Branching {
             }
         }
         if (state.distributed()) {
-            long succeeded = run.execution.emitAt(run.lane, mapRunStarted, EventType.MAP_RUN_SUCCEEDED, null);
-            run.execution.emitAt(run.lane, succeeded, EventType.MAP_STATE_SUCCEEDED, null);
+            long succeeded = run.execution().emitAt(run.lane(), mapRunStarted, EventType.MAP_RUN_SUCCEEDED, null);
+            run.execution().emitAt(run.lane(), succeeded, EventType.MAP_STATE_SUCCEEDED, null);
             // AWS's recordings: MapStateExited follows MapRunSucceeded when the Map is the first state
             // of its lane, MapRunStarted otherwise (the map run completes on another AWS thread)
-            run.lane.last = run.enteredPrev() == 0 ? succeeded : mapRunStarted;
+            run.lane().last = run.enteredPrev() == 0 ? succeeded : mapRunStarted;
         } else {
-            long last = results.length == 0 ? run.lane.last : run.execution.history().size();
-            run.execution.emitAt(run.lane, last, EventType.MAP_STATE_SUCCEEDED, null);
-            run.lane.last = last;
+            long last = results.length == 0 ? run.lane().last : run.execution().history().size();
+            run.execution().emitAt(run.lane(), last, EventType.MAP_STATE_SUCCEEDED, null);
+            run.lane().last = last;
         }
         run.finishWithResult(result);
     }

@@ -32,7 +32,7 @@ import java.util.Map;
  * One visit of one state: entered event, the state's work (at once or later), Retry and Catch,
  * the data flow of both query languages, and the exited event. Runs on the execution's actor.
  */
-final class StateRun implements ValueSource.Evaluator {
+final class StateRun implements StateContext {
     static final int MAX_PAYLOAD_BYTES = 256 * 1024;
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     /** Stands in for the context object of states that never read it. */
@@ -411,7 +411,8 @@ final class StateRun implements ValueSource.Evaluator {
     // ---- results, failures, exits --------------------------------------------------------------
 
     /** Task, Map and Parallel: the raw result goes through ResultSelector/ResultPath/OutputPath or Output. */
-    void finishWithResult(JsonNode result) {
+    @Override
+    public void finishWithResult(JsonNode result) {
         StateProbe probe = execution.probe();
         if (probe != null) {
             probe.result = result;
@@ -550,7 +551,8 @@ final class StateRun implements ValueSource.Evaluator {
      * Retry, then Catch, then give up. {@code failedEvent}: emit {@code <Type>StateFailed} before
      * catching or giving up (Map and Parallel do when their iterations or branches fail).
      */
-    void failed(StatesException e, long previousEventId, boolean failedEvent) {
+    @Override
+    public void failed(StatesException e, long previousEventId, boolean failedEvent) {
         String error = e.error() == null ? "" : e.error();
         StateProbe probe = execution.probe();
         for (int i = 0; i < state.retry().size(); i++) {
@@ -628,7 +630,8 @@ final class StateRun implements ValueSource.Evaluator {
     }
 
     /** Runs {@code r} unless a later attempt or a terminal status made it stale. */
-    void guarded(int forAttempt, Runnable r) {
+    @Override
+    public void guarded(int forAttempt, Runnable r) {
         if (forAttempt != attempt) {
             return;
         }
@@ -644,19 +647,67 @@ final class StateRun implements ValueSource.Evaluator {
     // ---- data flow ------------------------------------------------------------------------------
 
     /** The value after InputPath, noted for TestState's inspection data (the value itself is returned). */
-    JsonNode inspectedInputPath(JsonNode effective) {
+    @Override
+    public JsonNode inspectedInputPath(JsonNode effective) {
         if (execution.probe() != null) {
             execution.probe().afterInputPath = effective;
         }
         return effective;
     }
 
+    @Override
+    public ExecutionRun execution() {
+        return execution;
+    }
+
+    @Override
+    public Lane lane() {
+        return lane;
+    }
+
+    @Override
+    public State state() {
+        return state;
+    }
+
+    @Override
+    public StateIo io() {
+        return io;
+    }
+
+    @Override
+    public JsonNode input() {
+        return input;
+    }
+
+    @Override
+    public int currentAttempt() {
+        return attempt;
+    }
+
+    @Override
+    public String taskToken() {
+        return taskToken;
+    }
+
+    @Override
+    public void taskToken(String token) {
+        taskToken = token;
+    }
+
+    @Override
+    public void waitingTask(ResumePoint.WaitingTask task) {
+        waitingTask = task;
+    }
+
     /** The event the state's entered event follows (0 for the first state of an execution). */
-    long enteredPrev() {
+    @Override
+    public long enteredPrev() {
         return enteredPrev;
     }
 
-    ObjectNode context() {
+    @Override
+    public ObjectNode context() {
         if (context == null) {
             context = execution.contextObject(state.name(), Instant.ofEpochMilli(enteredMillis), taskToken);
         }
@@ -667,11 +718,13 @@ final class StateRun implements ValueSource.Evaluator {
         return new PathScope(value, io.usesContext() ? context() : NO_CONTEXT, lane.variables);
     }
 
-    JsonataScope jsonataScope(JsonNode result, JsonNode errorOutput) {
+    @Override
+    public JsonataScope jsonataScope(JsonNode result, JsonNode errorOutput) {
         return jsonataScope(io.usesContext() ? context() : NO_CONTEXT, result, errorOutput);
     }
 
-    JsonataScope jsonataScope(JsonNode ctx, JsonNode result, JsonNode errorOutput) {
+    @Override
+    public JsonataScope jsonataScope(JsonNode ctx, JsonNode result, JsonNode errorOutput) {
         ObjectNode states = NODES.objectNode();
         states.set("input", input);
         states.set("context", ctx);
@@ -684,7 +737,8 @@ final class StateRun implements ValueSource.Evaluator {
         return new JsonataScope(states, lane.variables);
     }
 
-    JsonNode jsonata(JsonNode template, JsonataScope scope, String field) {
+    @Override
+    public JsonNode jsonata(JsonNode template, JsonataScope scope, String field) {
         return JsonataExpressions.resolve(template, scope, field);
     }
 
@@ -700,12 +754,14 @@ final class StateRun implements ValueSource.Evaluator {
         return jsonata(template, jsonataScope(null, null), field);
     }
 
-    JsonNode template(JsonNode template, JsonNode value) {
+    @Override
+    public JsonNode template(JsonNode template, JsonNode value) {
         return PayloadTemplates.resolve(template, pathScope(value));
     }
 
     /** InputPath / OutputPath: null gives {}, "$" the value itself. */
-    JsonNode select(String path, JsonNode value, String field) {
+    @Override
+    public JsonNode select(String path, JsonNode value, String field) {
         if (path == null) {
             return NODES.objectNode();
         }

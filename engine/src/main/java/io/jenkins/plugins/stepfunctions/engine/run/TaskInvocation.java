@@ -22,7 +22,7 @@ final class TaskInvocation {
 
     private enum Kind { SERVICE, ACTIVITY, LAMBDA }
 
-    private final StateRun run;
+    private final StateContext run;
     private final State.Task task;
     private final ExecutionRun execution;
     private final Kind kind;
@@ -35,10 +35,10 @@ final class TaskInvocation {
     private int heartbeatGeneration;
     private Long heartbeatSeconds;
 
-    TaskInvocation(StateRun run, State.Task task) {
+    TaskInvocation(StateContext run, State.Task task) {
         this.run = run;
         this.task = task;
-        this.execution = run.execution;
+        this.execution = run.execution();
         String arn = task.resource();
         String[] parts = arn.split(":", 7);
         if (parts.length >= 6 && parts[2].equals("states") && parts[5].startsWith("activity")) {
@@ -61,23 +61,23 @@ final class TaskInvocation {
     }
 
     void run() {
-        int attempt = run.attempt;
+        int attempt = run.currentAttempt();
         if (waitForToken || kind == Kind.ACTIVITY) {
-            run.taskToken = execution.services().tokens().open(execution, callback(attempt));
+            run.taskToken(execution.services().tokens().open(execution, callback(attempt)));
         }
         JsonNode parameters;
         JsonNode effective;
-        if (run.io.jsonata()) {
-            effective = run.input;
-            parameters = run.io.arguments() != null ? run.jsonata(run.io.arguments(), run.jsonataScope(null, null), "Arguments")
-                    : run.input;
+        if (run.io().jsonata()) {
+            effective = run.input();
+            parameters = run.io().arguments() != null ? run.jsonata(run.io().arguments(), run.jsonataScope(null, null), "Arguments")
+                    : run.input();
         } else {
-            effective = run.inspectedInputPath(run.select(run.io.inputPath(), run.input, "InputPath"));
-            parameters = run.io.parameters() != null ? run.template(run.io.parameters(), effective) : effective;
+            effective = run.inspectedInputPath(run.select(run.io().inputPath(), run.input(), "InputPath"));
+            parameters = run.io().parameters() != null ? run.template(run.io().parameters(), effective) : effective;
         }
         StateProbe probe = execution.probe();
         if (probe != null) {
-            if (run.io.jsonata()) {
+            if (run.io().jsonata()) {
                 probe.afterArguments = parameters;
             } else {
                 probe.afterParameters = parameters;
@@ -91,9 +91,9 @@ final class TaskInvocation {
         // TestState: the request's mock, never the MockConfigFile (its test cases belong to state machines)
         Optional<MockedResponse> mock = probe != null ? Optional.ofNullable(probe.mock)
                 : execution.services().mocks().response(
-                execution.request().stateMachineName(), execution.request().testCase(), run.state.name(),
+                execution.request().stateMachineName(), execution.request().testCase(), run.state().name(),
                 execution.services().mocks().hasTestCase(execution.request().stateMachineName(),
-                        execution.request().testCase()) ? execution.nextMockInvocation(run.state.name()) : 0);
+                        execution.request().testCase()) ? execution.nextMockInvocation(run.state().name()) : 0);
         boolean http = kind == Kind.SERVICE && "http".equals(resourceType) && resource.startsWith("invoke");
         if (mock.isEmpty() && kind != Kind.ACTIVITY && !waitForToken && !http) {
             closeToken();
@@ -107,28 +107,28 @@ final class TaskInvocation {
                 // a TestState mock answers for the worker: the activity need not exist here
                 if (!(probe != null && mock.isPresent()) && !execution.services().activities().exists(resource)) {
                     closeToken();
-                    long failed = execution.emit(run.lane, EventType.ACTIVITY_SCHEDULE_FAILED,
+                    long failed = execution.emit(run.lane(), EventType.ACTIVITY_SCHEDULE_FAILED,
                             () -> EventDetails.errorCause("ActivityDoesNotExist", "Activity " + resource
                                     + " does not exist: create it with CreateActivity."));
                     run.failed(new StatesException("ActivityDoesNotExist", "Activity " + resource
                             + " does not exist: create it with CreateActivity."), failed, false);
                     return;
                 }
-                execution.emit(run.lane, EventType.ACTIVITY_SCHEDULED,
+                execution.emit(run.lane(), EventType.ACTIVITY_SCHEDULED,
                         () -> EventDetails.activityScheduled(resource, parametersText, timeoutShown, heartbeatSeconds));
             }
             case LAMBDA -> {
                 Long t = timeout;
-                execution.emit(run.lane, EventType.LAMBDA_FUNCTION_SCHEDULED,
+                execution.emit(run.lane(), EventType.LAMBDA_FUNCTION_SCHEDULED,
                         () -> EventDetails.lambdaScheduled(resource, parametersText, t));
-                execution.emit(run.lane, EventType.LAMBDA_FUNCTION_STARTED, null);
+                execution.emit(run.lane(), EventType.LAMBDA_FUNCTION_STARTED, null);
             }
             default -> {
                 Long t = timeout;
-                execution.emit(run.lane, EventType.TASK_SCHEDULED,
+                execution.emit(run.lane(), EventType.TASK_SCHEDULED,
                         () -> EventDetails.taskScheduled(resourceType, resource, region(), parametersText, t,
                                 heartbeatSeconds));
-                execution.emit(run.lane, EventType.TASK_STARTED,
+                execution.emit(run.lane(), EventType.TASK_STARTED,
                         () -> EventDetails.resource(resourceType, resource));
             }
         }
@@ -141,16 +141,16 @@ final class TaskInvocation {
         if (mock.isPresent()) {
             answerFromMock(mock.get(), attempt);
         } else if (kind == Kind.ACTIVITY) {
-            String token = run.taskToken;
+            String token = run.taskToken();
             Activities.Work work = new Activities.Work(new ActivityTask(token, parametersText), worker ->
                     execution.post(() -> run.guarded(attempt, () -> {
                         if (!done) {
-                            execution.emit(run.lane, EventType.ACTIVITY_STARTED,
+                            execution.emit(run.lane(), EventType.ACTIVITY_STARTED,
                                     () -> EventDetails.workerName(worker));
                         }
                     })), () -> !done && !execution.status().isTerminal());
             execution.services().activities().schedule(resource, work);
-            run.waitingTask = new ResumePoint.WaitingTask(token, resource, parametersText);
+            run.waitingTask(new ResumePoint.WaitingTask(token, resource, parametersText));
         } else if (http) {
             HttpInvoke.Trace trace = probe == null ? null : (request, response) -> {
                 probe.httpRequest = request;
@@ -169,9 +169,9 @@ final class TaskInvocation {
                         }
                     })).run());
         } else if (waitForToken) {
-            execution.emit(run.lane, EventType.TASK_SUBMITTED,
+            execution.emit(run.lane(), EventType.TASK_SUBMITTED,
                     () -> EventDetails.resourceOutput(resourceType, resource, "{}"));
-            run.waitingTask = new ResumePoint.WaitingTask(run.taskToken, null, null);
+            run.waitingTask(new ResumePoint.WaitingTask(run.taskToken(), null, null));
         }
     }
 
@@ -181,15 +181,15 @@ final class TaskInvocation {
      * again for the workers with the same token and input.
      */
     void resume(ResumePoint.WaitingTask saved) {
-        int attempt = run.attempt;
-        run.taskToken = saved.token();
-        run.waitingTask = saved;
+        int attempt = run.currentAttempt();
+        run.taskToken(saved.token());
+        run.waitingTask(saved);
         execution.services().tokens().reopen(saved.token(), execution, callback(attempt));
         if (kind == Kind.ACTIVITY && saved.activityArn() != null) {
             Activities.Work work = new Activities.Work(new ActivityTask(saved.token(), saved.activityInput()),
                     worker -> execution.post(() -> run.guarded(attempt, () -> {
                         if (!done) {
-                            execution.emit(run.lane, EventType.ACTIVITY_STARTED,
+                            execution.emit(run.lane(), EventType.ACTIVITY_STARTED,
                                     () -> EventDetails.workerName(worker));
                         }
                     })), () -> !done && !execution.status().isTerminal());
@@ -201,7 +201,7 @@ final class TaskInvocation {
         if (response instanceof MockedResponse.Throw t) {
             if (sync || waitForToken) {
                 // AWS: the request was submitted, then the job or the callback failed
-                execution.emit(run.lane, EventType.TASK_SUBMITTED,
+                execution.emit(run.lane(), EventType.TASK_SUBMITTED,
                         () -> EventDetails.resourceOutput(resourceType, resource, "{}"));
             }
             fail(t.error(), t.cause());
@@ -224,7 +224,7 @@ final class TaskInvocation {
         }
         JsonNode result = value;
         if (sync || waitForToken) {
-            execution.emit(run.lane, EventType.TASK_SUBMITTED,
+            execution.emit(run.lane(), EventType.TASK_SUBMITTED,
                     () -> EventDetails.resourceOutput(resourceType, resource, EventDetails.text(result)));
         }
         succeed(result);
@@ -278,11 +278,11 @@ final class TaskInvocation {
         closeToken();
         String text = EventDetails.text(result);
         switch (kind) {
-            case ACTIVITY -> execution.emit(run.lane, EventType.ACTIVITY_SUCCEEDED,
+            case ACTIVITY -> execution.emit(run.lane(), EventType.ACTIVITY_SUCCEEDED,
                     () -> EventDetails.output(text));
-            case LAMBDA -> execution.emit(run.lane, EventType.LAMBDA_FUNCTION_SUCCEEDED,
+            case LAMBDA -> execution.emit(run.lane(), EventType.LAMBDA_FUNCTION_SUCCEEDED,
                     () -> EventDetails.output(text));
-            default -> execution.emit(run.lane, EventType.TASK_SUCCEEDED,
+            default -> execution.emit(run.lane(), EventType.TASK_SUCCEEDED,
                     () -> EventDetails.resourceOutput(resourceType, resource, text));
         }
         run.finishWithResult(result);
@@ -295,11 +295,11 @@ final class TaskInvocation {
         done = true;
         closeToken();
         long id = switch (kind) {
-            case ACTIVITY -> execution.emit(run.lane, EventType.ACTIVITY_FAILED,
+            case ACTIVITY -> execution.emit(run.lane(), EventType.ACTIVITY_FAILED,
                     () -> EventDetails.errorCause(error, cause));
-            case LAMBDA -> execution.emit(run.lane, EventType.LAMBDA_FUNCTION_FAILED,
+            case LAMBDA -> execution.emit(run.lane(), EventType.LAMBDA_FUNCTION_FAILED,
                     () -> EventDetails.errorCause(error, cause));
-            default -> execution.emit(run.lane, EventType.TASK_FAILED,
+            default -> execution.emit(run.lane(), EventType.TASK_FAILED,
                     () -> EventDetails.resourceError(resourceType, resource, error, cause));
         };
         run.failed(new StatesException(error, cause), id, false);
@@ -310,23 +310,23 @@ final class TaskInvocation {
             return;
         }
         done = true;
-        if (run.taskToken != null) {
-            execution.services().tokens().timedOut(run.taskToken);
+        if (run.taskToken() != null) {
+            execution.services().tokens().timedOut(run.taskToken());
         }
         long id = switch (kind) {
-            case ACTIVITY -> execution.emit(run.lane, EventType.ACTIVITY_TIMED_OUT,
+            case ACTIVITY -> execution.emit(run.lane(), EventType.ACTIVITY_TIMED_OUT,
                     () -> EventDetails.errorCause(error, null));
-            case LAMBDA -> execution.emit(run.lane, EventType.LAMBDA_FUNCTION_TIMED_OUT,
+            case LAMBDA -> execution.emit(run.lane(), EventType.LAMBDA_FUNCTION_TIMED_OUT,
                     () -> EventDetails.errorCause(error, null));
-            default -> execution.emit(run.lane, EventType.TASK_TIMED_OUT,
+            default -> execution.emit(run.lane(), EventType.TASK_TIMED_OUT,
                     () -> EventDetails.resourceError(resourceType, resource, error, null));
         };
         run.failed(new StatesException(error, null), id, false);
     }
 
     private void closeToken() {
-        if (run.taskToken != null) {
-            execution.services().tokens().close(run.taskToken);
+        if (run.taskToken() != null) {
+            execution.services().tokens().close(run.taskToken());
         }
     }
 
@@ -338,7 +338,7 @@ final class TaskInvocation {
         JsonNode v = source.resolve(run, effective);
         if (!v.isIntegralNumber() || v.asLong() < 1) {
             boolean path = source instanceof ValueSource.Path;
-            throw new StatesException(run.io.jsonata() && !path ? StatesException.QUERY_EVALUATION_ERROR
+            throw new StatesException(run.io().jsonata() && !path ? StatesException.QUERY_EVALUATION_ERROR
                     : StatesException.RUNTIME, "The " + source.field() + " field must be a "
                     + "positive integer, but was: " + EventDetails.text(v));
         }
@@ -352,13 +352,13 @@ final class TaskInvocation {
 
     private String notRunnable(JsonNode parameters) {
         if (execution.probe() != null) {
-            return "The Task state '" + run.state.name() + "' calls " + task.resource() + ", which the embedded "
+            return "The Task state '" + run.state().name() + "' calls " + task.resource() + ", which the embedded "
                     + "engine does not call for real. Give TestState a mock: \"mock\": {\"result\": \"<the JSON the "
                     + "service would return>\"} or \"mock\": {\"errorOutput\": {\"error\": \"...\", \"cause\": "
                     + "\"...\"}}; or test an arn:aws:states:::http:invoke call.";
         }
         String sm = execution.request().stateMachineName();
-        String state = run.state.name();
+        String state = run.state().name();
         String example = "{\"StateMachines\":{\"" + sm + "\":{\"TestCases\":{\"HappyPath\":{\"" + state + "\":\""
                 + state + "Ok\"}}}},\"MockedResponses\":{\"" + state + "Ok\":{\"0\":{\"Return\":"
                 + (resourceType.equals("lambda") ? "{\"StatusCode\":200,\"Payload\":{}}" : "{}") + "}}}}";
