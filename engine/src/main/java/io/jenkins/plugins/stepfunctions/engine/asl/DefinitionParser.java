@@ -663,8 +663,9 @@ final class DefinitionParser {
         if (maxItems != null && maxItems.isTextual()) {
             jsonata(maxItems, loc + "/MaxItems");
         }
-        return new ItemReader.ReaderConfig(inputType, location, List.copyOf(headers), delimiter, maxItems,
-                io.jsonata() ? null : optionalPath(rc, "MaxItemsPath", loc));
+        return new ItemReader.ReaderConfig(inputType, location, List.copyOf(headers), delimiter,
+                ValueSource.of("MaxItems", maxItems, "MaxItemsPath",
+                        io.jsonata() ? null : optionalPath(rc, "MaxItemsPath", loc), io.jsonata()));
     }
 
     private ResultWriter resultWriter(JsonNode node, String loc, StateIo io) {

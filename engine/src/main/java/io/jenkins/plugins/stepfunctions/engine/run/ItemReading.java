@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.jenkins.plugins.stepfunctions.engine.StatesException;
 import io.jenkins.plugins.stepfunctions.engine.asl.ItemReader;
 import io.jenkins.plugins.stepfunctions.engine.asl.State;
+import io.jenkins.plugins.stepfunctions.engine.asl.ValueSource;
 import io.jenkins.plugins.stepfunctions.engine.dataflow.PathScope;
 import io.jenkins.plugins.stepfunctions.engine.dataflow.PayloadTemplates;
 import io.jenkins.plugins.stepfunctions.engine.history.EventDetails;
@@ -59,30 +60,35 @@ final class ItemReading {
     }
 
     private static JsonNode maxItemsValue(StateContext run, ItemReader.ReaderConfig config, JsonNode effective) {
-        JsonNode v;
-        String field;
-        if (config.maxItemsPath() != null) {
-            v = run.readPath(config.maxItemsPath(), effective, "MaxItemsPath");
-            field = "MaxItemsPath";
-            if (v.isTextual()) {
-                try {
-                    v = NODES.numberNode(new BigDecimal(v.asText().trim()));
-                } catch (NumberFormatException notNumber) {
-                    // reported below with the value as given
-                }
+        ValueSource source = config.maxItems();
+        if (source == null || source instanceof ValueSource.Literal) {
+            return source == null ? null : ((ValueSource.Literal) source).value();
+        }
+        // ItemReader's JSONata (MaxItems, like its Arguments) sees the context object
+        JsonNode v = source.resolve(new ValueSource.Evaluator() {
+            @Override
+            public JsonNode readPath(String path, JsonNode value, String field) {
+                return run.readPath(path, value, field);
             }
-        } else if (config.maxItems() != null && config.maxItems().isTextual() && run.io().jsonata()) {
-            v = run.jsonata(config.maxItems(), run.jsonataScope(run.context(), null, null), "MaxItems");
-            field = "MaxItems";
-        } else {
-            return config.maxItems();
+
+            @Override
+            public JsonNode evaluateJsonata(JsonNode template, String field) {
+                return run.jsonata(template, run.jsonataScope(run.context(), null, null), field);
+            }
+        }, effective);
+        if (source instanceof ValueSource.Path && v.isTextual()) {
+            try {
+                v = NODES.numberNode(new BigDecimal(v.asText().trim()));
+            } catch (NumberFormatException notNumber) {
+                // reported below with the value as given
+            }
         }
         boolean integral = v.isIntegralNumber() || (v.isNumber() && v.decimalValue().stripTrailingZeros().scale() <= 0);
         if (!integral) {
             String shown = v.isTextual() ? v.asText() : EventDetails.text(v);
-            throw new StatesException(StatesException.RUNTIME, "The " + field + " field refers to value \"" + shown
-                    + "\" which is not a valid integer: " + (config.maxItemsPath() != null ? config.maxItemsPath()
-                    : StateRun.expressionText(config.maxItems())));
+            throw new StatesException(StatesException.RUNTIME, "The " + source.field() + " field refers to value \""
+                    + shown + "\" which is not a valid integer: " + (source instanceof ValueSource.Path p ? p.path()
+                    : StateRun.expressionText(((ValueSource.Jsonata) source).template())));
         }
         return NODES.numberNode(v.decimalValue().toBigInteger());
     }
