@@ -20,7 +20,26 @@ import java.util.Optional;
 final class TaskInvocation {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private enum Kind { SERVICE, ACTIVITY, LAMBDA }
+    /**
+     * Who runs the task, with the events that end an attempt of it: a service integration's details
+     * name its resource, an activity's and a Lambda function's do not.
+     */
+    private enum Kind {
+        SERVICE(EventType.TASK_SUCCEEDED, EventType.TASK_FAILED, EventType.TASK_TIMED_OUT),
+        ACTIVITY(EventType.ACTIVITY_SUCCEEDED, EventType.ACTIVITY_FAILED, EventType.ACTIVITY_TIMED_OUT),
+        LAMBDA(EventType.LAMBDA_FUNCTION_SUCCEEDED, EventType.LAMBDA_FUNCTION_FAILED,
+                EventType.LAMBDA_FUNCTION_TIMED_OUT);
+
+        final EventType succeeded;
+        final EventType failed;
+        final EventType timedOut;
+
+        Kind(EventType succeeded, EventType failed, EventType timedOut) {
+            this.succeeded = succeeded;
+            this.failed = failed;
+            this.timedOut = timedOut;
+        }
+    }
 
     private final StateContext run;
     private final State.Task task;
@@ -69,7 +88,8 @@ final class TaskInvocation {
         JsonNode effective;
         if (run.io().jsonata()) {
             effective = run.input();
-            parameters = run.io().arguments() != null ? run.jsonata(run.io().arguments(), run.jsonataScope(null, null), "Arguments")
+            parameters = run.io().arguments() != null
+                    ? run.jsonata(run.io().arguments(), run.jsonataScope(null, null), "Arguments")
                     : run.input();
         } else {
             effective = run.inspectedInputPath(run.select(run.io().inputPath(), run.input(), "InputPath"));
@@ -277,14 +297,8 @@ final class TaskInvocation {
         done = true;
         closeToken();
         String text = EventDetails.text(result);
-        switch (kind) {
-            case ACTIVITY -> execution.emit(run.lane(), EventType.ACTIVITY_SUCCEEDED,
-                    () -> EventDetails.output(text));
-            case LAMBDA -> execution.emit(run.lane(), EventType.LAMBDA_FUNCTION_SUCCEEDED,
-                    () -> EventDetails.output(text));
-            default -> execution.emit(run.lane(), EventType.TASK_SUCCEEDED,
-                    () -> EventDetails.resourceOutput(resourceType, resource, text));
-        }
+        execution.emit(run.lane(), kind.succeeded, () -> kind == Kind.SERVICE
+                ? EventDetails.resourceOutput(resourceType, resource, text) : EventDetails.output(text));
         run.finishWithResult(result);
     }
 
@@ -294,14 +308,9 @@ final class TaskInvocation {
         }
         done = true;
         closeToken();
-        long id = switch (kind) {
-            case ACTIVITY -> execution.emit(run.lane(), EventType.ACTIVITY_FAILED,
-                    () -> EventDetails.errorCause(error, cause));
-            case LAMBDA -> execution.emit(run.lane(), EventType.LAMBDA_FUNCTION_FAILED,
-                    () -> EventDetails.errorCause(error, cause));
-            default -> execution.emit(run.lane(), EventType.TASK_FAILED,
-                    () -> EventDetails.resourceError(resourceType, resource, error, cause));
-        };
+        long id = execution.emit(run.lane(), kind.failed, () -> kind == Kind.SERVICE
+                ? EventDetails.resourceError(resourceType, resource, error, cause)
+                : EventDetails.errorCause(error, cause));
         run.failed(new StatesException(error, cause), id, false);
     }
 
@@ -313,14 +322,9 @@ final class TaskInvocation {
         if (run.taskToken() != null) {
             execution.services().tokens().timedOut(run.taskToken());
         }
-        long id = switch (kind) {
-            case ACTIVITY -> execution.emit(run.lane(), EventType.ACTIVITY_TIMED_OUT,
-                    () -> EventDetails.errorCause(error, null));
-            case LAMBDA -> execution.emit(run.lane(), EventType.LAMBDA_FUNCTION_TIMED_OUT,
-                    () -> EventDetails.errorCause(error, null));
-            default -> execution.emit(run.lane(), EventType.TASK_TIMED_OUT,
-                    () -> EventDetails.resourceError(resourceType, resource, error, null));
-        };
+        long id = execution.emit(run.lane(), kind.timedOut, () -> kind == Kind.SERVICE
+                ? EventDetails.resourceError(resourceType, resource, error, null)
+                : EventDetails.errorCause(error, null));
         run.failed(new StatesException(error, null), id, false);
     }
 
