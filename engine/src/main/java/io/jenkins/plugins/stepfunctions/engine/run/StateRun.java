@@ -41,28 +41,28 @@ final class StateRun implements StateContext {
     private static final int[] NO_RETRIES = new int[0];
 
     final GraphRun graphRun;
-    final ExecutionRun execution;
-    final Lane lane;
-    final State state;
-    final StateIo io;
-    final JsonNode input;
-    long enteredId;
+    private final ExecutionRun execution;
+    private final Lane lane;
+    private final State state;
+    private final StateIo io;
+    private final JsonNode input;
+    private long enteredId;
     private long enteredPrev;
     /** When the state was entered, in milliseconds (the precision of $$.State.EnteredTime). */
     private long enteredMillis;
     private final int[] retryCounts;
     /** Incremented per attempt so that late answers to an abandoned attempt are ignored. */
-    int attempt;
+    private int attempt;
     private boolean starting;
     private Step syncStep;
     private ObjectNode context;
     /** The task token of the current attempt, when the definition asks for one. */
-    String taskToken;
+    private String taskToken;
     /** The running attempt of a Map or Parallel state: what an abort stops and a redrive keeps. */
     private Branching branching;
     /** A Wait's deadline while it waits: what a restarted server resumes it at. */
     Instant waitingUntil;
-    /** A Task waiting for the answer to its token: what a restarted server waits for again. */
+    /** A Task waiting for the answer to its token: what a restarted server waits for again (read by the checkpoint). */
     ResumePoint.WaitingTask waitingTask;
     /** A redrive: the earlier attempt of this Map or Parallel whose finished work the first attempt keeps. */
     private Branching prior;
