@@ -419,8 +419,11 @@ final class DefinitionParser {
                     + "TimeoutSeconds.");
         }
         return new State.Task(name, io, transition(node, loc), resource == null ? "" : resource.asText(),
-                t, optionalPath(node, "TimeoutSecondsPath", loc), h,
-                optionalPath(node, "HeartbeatSecondsPath", loc), node.get("Credentials"),
+                ValueSource.of("TimeoutSeconds", t, "TimeoutSecondsPath", optionalPath(node, "TimeoutSecondsPath", loc),
+                        io.jsonata()),
+                ValueSource.of("HeartbeatSeconds", h, "HeartbeatSecondsPath",
+                        optionalPath(node, "HeartbeatSecondsPath", loc), io.jsonata()),
+                node.get("Credentials"),
                 retriers(node, loc), catchers(node, loc, io));
     }
 
@@ -493,8 +496,11 @@ final class DefinitionParser {
                 && !(io.jsonata() && seconds.isTextual())) {
             error("SCHEMA_VALIDATION_FAILED", loc + "/Seconds", "Seconds must be a non-negative integer.");
         }
-        return new State.Wait(name, io, transition(node, loc), seconds, node.get("Timestamp"),
-                optionalPath(node, "SecondsPath", loc), optionalPath(node, "TimestampPath", loc));
+        return new State.Wait(name, io, transition(node, loc),
+                ValueSource.template("Seconds", seconds, "SecondsPath", optionalPath(node, "SecondsPath", loc),
+                        io.jsonata()),
+                ValueSource.template("Timestamp", node.get("Timestamp"), "TimestampPath",
+                        optionalPath(node, "TimestampPath", loc), io.jsonata()));
     }
 
     private State fail(String name, JsonNode node, String loc, StateIo io) {
@@ -546,19 +552,36 @@ final class DefinitionParser {
             selector = io.parameters();
         }
         String itemsPath = node.has("ItemsPath") ? path(node, "ItemsPath", loc) : "$";
+        // JSONata: Items, or (null) the input; JSONPath: ItemsPath ($ by default), or (null) the effective input
+        ValueSource items = io.jsonata() ? ValueSource.template("Items", node.get("Items"), null, null, true)
+                : itemsPath == null ? null : new ValueSource.Path("ItemsPath", itemsPath);
         for (String s3Field : List.of("ItemReader", "ResultWriter")) {
             if (node.has(s3Field) && !distributed && processor != null) {
                 error("SCHEMA_VALIDATION_FAILED", loc + "/" + s3Field, s3Field + " needs a distributed Map: set "
                         + "ItemProcessor.ProcessorConfig.Mode to DISTRIBUTED.");
             }
         }
-        return new State.Map(name, io, transition(node, loc), graph, distributed, itemsPath, node.get("Items"),
-                selector, itemReader(node.get("ItemReader"), loc + "/ItemReader", io),
-                resultWriter(node.get("ResultWriter"), loc + "/ResultWriter", io),
-                node.path("Label").isTextual() ? node.get("Label").asText() : null, node.get("MaxConcurrency"), optionalPath(node, "MaxConcurrencyPath", loc),
-                node.get("ToleratedFailureCount"), optionalPath(node, "ToleratedFailureCountPath", loc),
-                node.get("ToleratedFailurePercentage"), optionalPath(node, "ToleratedFailurePercentagePath", loc),
-                retriers(node, loc), catchers(node, loc, io));
+        // set in the order of the checks they make: the diagnostics keep it
+        return State.Map.builder(name)
+                .io(io)
+                .transition(transition(node, loc))
+                .processor(graph, distributed)
+                .items(items)
+                .itemSelector(selector)
+                .itemReader(itemReader(node.get("ItemReader"), loc + "/ItemReader", io))
+                .resultWriter(resultWriter(node.get("ResultWriter"), loc + "/ResultWriter", io))
+                .label(node.path("Label").isTextual() ? node.get("Label").asText() : null)
+                .maxConcurrency(ValueSource.of("MaxConcurrency", node.get("MaxConcurrency"), "MaxConcurrencyPath",
+                        optionalPath(node, "MaxConcurrencyPath", loc), io.jsonata()))
+                .toleratedFailureCount(ValueSource.of("ToleratedFailureCount", node.get("ToleratedFailureCount"),
+                        "ToleratedFailureCountPath", optionalPath(node, "ToleratedFailureCountPath", loc),
+                        io.jsonata()))
+                .toleratedFailurePercentage(ValueSource.of("ToleratedFailurePercentage",
+                        node.get("ToleratedFailurePercentage"), "ToleratedFailurePercentagePath",
+                        optionalPath(node, "ToleratedFailurePercentagePath", loc), io.jsonata()))
+                .retry(retriers(node, loc))
+                .catchers(catchers(node, loc, io))
+                .build();
     }
 
     private static final Set<String> INPUT_TYPES = Set.of("JSON", "JSONL", "CSV", "MANIFEST", "PARQUET");
@@ -640,8 +663,9 @@ final class DefinitionParser {
         if (maxItems != null && maxItems.isTextual()) {
             jsonata(maxItems, loc + "/MaxItems");
         }
-        return new ItemReader.ReaderConfig(inputType, location, List.copyOf(headers), delimiter, maxItems,
-                io.jsonata() ? null : optionalPath(rc, "MaxItemsPath", loc));
+        return new ItemReader.ReaderConfig(inputType, location, List.copyOf(headers), delimiter,
+                ValueSource.of("MaxItems", maxItems, "MaxItemsPath",
+                        io.jsonata() ? null : optionalPath(rc, "MaxItemsPath", loc), io.jsonata()));
     }
 
     private ResultWriter resultWriter(JsonNode node, String loc, StateIo io) {

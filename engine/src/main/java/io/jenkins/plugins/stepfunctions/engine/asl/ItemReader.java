@@ -20,11 +20,10 @@ public record ItemReader(String resource, String action, JsonNode parameters, Re
      * @param csvHeaderLocation FIRST_ROW (default for CSV) or GIVEN
      * @param csvHeaders        the given headers (GIVEN), or an empty list
      * @param csvDelimiter      COMMA (default), PIPE, SEMICOLON, SPACE or TAB
-     * @param maxItems          {@code MaxItems}: a number, or a JSONata string; null when absent
-     * @param maxItemsPath      {@code MaxItemsPath}, or null
+     * @param maxItems          {@code MaxItems} (a number, or JSONata) or {@code MaxItemsPath}; null when absent
      */
     public record ReaderConfig(String inputType, String csvHeaderLocation, List<String> csvHeaders,
-                               String csvDelimiter, JsonNode maxItems, String maxItemsPath) {
-        public static final ReaderConfig NONE = new ReaderConfig(null, null, List.of(), "COMMA", null, null);
+                               String csvDelimiter, ValueSource maxItems) {
+        public static final ReaderConfig NONE = new ReaderConfig(null, null, List.of(), "COMMA", null);
     }
 }

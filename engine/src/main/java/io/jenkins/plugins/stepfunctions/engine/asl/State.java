@@ -32,13 +32,13 @@ public sealed interface State {
     }
 
     /**
-     * @param timeoutSeconds   number, JSONata string, or null
-     * @param heartbeatSeconds number, JSONata string, or null
-     * @param credentials      {@code Credentials} or null
+     * @param timeout     TimeoutSeconds or TimeoutSecondsPath (literal, path or JSONata), or null
+     * @param heartbeat   HeartbeatSeconds or HeartbeatSecondsPath, or null
+     * @param credentials {@code Credentials} or null
      */
-    record Task(String name, StateIo io, Transition transition, String resource, JsonNode timeoutSeconds,
-                String timeoutSecondsPath, JsonNode heartbeatSeconds, String heartbeatSecondsPath,
-                JsonNode credentials, List<Retrier> retry, List<Catcher> catchers) implements State {
+    record Task(String name, StateIo io, Transition transition, String resource, ValueSource timeout,
+                ValueSource heartbeat, JsonNode credentials, List<Retrier> retry, List<Catcher> catchers)
+            implements State {
         public String type() {
             return "Task";
         }
@@ -55,9 +55,14 @@ public sealed interface State {
     record ChoiceBranch(JsonNode rule, JsonNode condition, String next, JsonNode output, JsonNode assign) {
     }
 
-    /** Exactly one of the four fields is set. */
-    record Wait(String name, StateIo io, Transition transition, JsonNode seconds, JsonNode timestamp,
-                String secondsPath, String timestampPath) implements State {
+    /**
+     * Exactly one of the two is set.
+     *
+     * @param seconds   Seconds or SecondsPath (literal, path or JSONata)
+     * @param timestamp Timestamp or TimestampPath
+     */
+    record Wait(String name, StateIo io, Transition transition, ValueSource seconds, ValueSource timestamp)
+            implements State {
         public String type() {
             return "Wait";
         }
@@ -87,20 +92,124 @@ public sealed interface State {
     /**
      * @param distributed  {@code ProcessorConfig.Mode: DISTRIBUTED}: iterations are child runs
      *                     whose events stay out of this history (MapRun events instead)
-     * @param items        JSONata {@code Items} (or literal array), or null
+     * @param items        {@code Items} (a JSONata template) or {@code ItemsPath} ({@code $} when not
+     *                     given); null ({@code ItemsPath: null}, or no Items): the effective input
      * @param itemSelector {@code ItemSelector} or legacy {@code Parameters}, or null
      * @param itemReader   {@code ItemReader} (items read from S3 by a distributed Map), or null
      * @param resultWriter {@code ResultWriter} (results exported to S3 or formatted), or null
      * @param label        {@code Label} (names the Map Run instead of the state), or null
+     * @param maxConcurrency             MaxConcurrency or MaxConcurrencyPath, or null
+     * @param toleratedFailureCount      ToleratedFailureCount or its Path, or null
+     * @param toleratedFailurePercentage ToleratedFailurePercentage or its Path, or null
      */
     record Map(String name, StateIo io, Transition transition, Graph processor, boolean distributed,
-               String itemsPath, JsonNode items, JsonNode itemSelector, ItemReader itemReader,
-               ResultWriter resultWriter, String label, JsonNode maxConcurrency,
-               String maxConcurrencyPath, JsonNode toleratedFailureCount, String toleratedFailureCountPath,
-               JsonNode toleratedFailurePercentage, String toleratedFailurePercentagePath,
-               List<Retrier> retry, List<Catcher> catchers) implements State {
+               ValueSource items, JsonNode itemSelector, ItemReader itemReader,
+               ResultWriter resultWriter, String label, ValueSource maxConcurrency,
+               ValueSource toleratedFailureCount, ValueSource toleratedFailurePercentage, List<Retrier> retry,
+               List<Catcher> catchers) implements State {
         public String type() {
             return "Map";
+        }
+
+        /** A Map state named {@code name}, its fields set by name; unset ones are null, false or empty. */
+        public static Builder builder(String name) {
+            return new Builder(name);
+        }
+
+        /** Builds a {@link Map} field by field instead of through its 15 positional components. */
+        public static final class Builder {
+            private final String name;
+            private StateIo io;
+            private Transition transition;
+            private Graph processor;
+            private boolean distributed;
+            private ValueSource items;
+            private JsonNode itemSelector;
+            private ItemReader itemReader;
+            private ResultWriter resultWriter;
+            private String label;
+            private ValueSource maxConcurrency;
+            private ValueSource toleratedFailureCount;
+            private ValueSource toleratedFailurePercentage;
+            private List<Retrier> retry = List.of();
+            private List<Catcher> catchers = List.of();
+
+            private Builder(String name) {
+                this.name = name;
+            }
+
+            public Builder io(StateIo io) {
+                this.io = io;
+                return this;
+            }
+
+            public Builder transition(Transition transition) {
+                this.transition = transition;
+                return this;
+            }
+
+            /** {@code ItemProcessor} (or the legacy {@code Iterator}) and whether it is distributed. */
+            public Builder processor(Graph processor, boolean distributed) {
+                this.processor = processor;
+                this.distributed = distributed;
+                return this;
+            }
+
+            public Builder items(ValueSource items) {
+                this.items = items;
+                return this;
+            }
+
+            public Builder itemSelector(JsonNode itemSelector) {
+                this.itemSelector = itemSelector;
+                return this;
+            }
+
+            public Builder itemReader(ItemReader itemReader) {
+                this.itemReader = itemReader;
+                return this;
+            }
+
+            public Builder resultWriter(ResultWriter resultWriter) {
+                this.resultWriter = resultWriter;
+                return this;
+            }
+
+            public Builder label(String label) {
+                this.label = label;
+                return this;
+            }
+
+            public Builder maxConcurrency(ValueSource maxConcurrency) {
+                this.maxConcurrency = maxConcurrency;
+                return this;
+            }
+
+            public Builder toleratedFailureCount(ValueSource toleratedFailureCount) {
+                this.toleratedFailureCount = toleratedFailureCount;
+                return this;
+            }
+
+            public Builder toleratedFailurePercentage(ValueSource toleratedFailurePercentage) {
+                this.toleratedFailurePercentage = toleratedFailurePercentage;
+                return this;
+            }
+
+            public Builder retry(List<Retrier> retry) {
+                this.retry = retry;
+                return this;
+            }
+
+            public Builder catchers(List<Catcher> catchers) {
+                this.catchers = catchers;
+                return this;
+            }
+
+            public Map build() {
+                return new Map(name, io, transition, processor, distributed, items, itemSelector,
+                        itemReader, resultWriter, label, maxConcurrency, toleratedFailureCount,
+                        toleratedFailurePercentage, retry, catchers);
+            }
         }
     }
 }

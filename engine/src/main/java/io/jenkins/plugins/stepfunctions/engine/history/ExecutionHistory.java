@@ -54,22 +54,21 @@ public final class ExecutionHistory {
      * Appends the next event and returns its id, or -1 when the history has no room left for an
      * event other than the terminal one (or was sealed). Only the execution's actor appends.
      */
-    public long append(long previousEventId, long epochMillis, String type, String detailsField,
-                       Details eventDetails) {
+    public long append(long previousEventId, long epochMillis, EventType type, Details eventDetails) {
         int index = size;
         if (index >= refuseFrom) {
             return -1;
         }
-        return write(index, previousEventId, epochMillis, type, detailsField, eventDetails);
+        return write(index, previousEventId, epochMillis, type, eventDetails);
     }
 
     /**
      * Appends the execution's terminal event (ExecutionSucceeded, ExecutionFailed ...), which may take
      * the last place. Only the execution's actor, and only while not sealed.
      */
-    public long appendTerminal(long previousEventId, long epochMillis, String type, String detailsField,
+    public long appendTerminal(long previousEventId, long epochMillis, EventType type,
                                Details eventDetails) {
-        return write(Math.min(size, MAX_EVENTS - 1), previousEventId, epochMillis, type, detailsField, eventDetails);
+        return write(Math.min(size, MAX_EVENTS - 1), previousEventId, epochMillis, type, eventDetails);
     }
 
     /**
@@ -77,11 +76,11 @@ public final class ExecutionHistory {
      * events published so far (its previous event id is the last of them) and readers see nothing the
      * actor writes after this. Returns the event's id.
      */
-    public long seal(long epochMillis, String type, String detailsField, Details eventDetails) {
+    public long seal(long epochMillis, EventType type, Details eventDetails) {
         refuseFrom = 0;
         int at = Math.min(size, MAX_EVENTS - 1);
         HistoryEvent event = new HistoryEvent(at + 1L, at, java.time.Instant.ofEpochMilli(epochMillis), type,
-                detailsField, eventDetails);
+                eventDetails);
         sealed = new Sealed(at, event);
         return at + 1L;
     }
@@ -95,13 +94,12 @@ public final class ExecutionHistory {
         HistoryEvent e = s.event();
         // the actor may have published events after the seal; they were never visible and are dropped
         size = s.at();
-        write(s.at(), e.previousEventId(), e.timestamp().toEpochMilli(), e.type(), e.detailsField(), e.source());
+        write(s.at(), e.previousEventId(), e.timestamp().toEpochMilli(), e.eventType(), e.source());
         refuseFrom = MAX_EVENTS - 1;
         sealed = null;
     }
 
-    private long write(int index, long previousEventId, long epochMillis, String type, String detailsField,
-                       Details eventDetails) {
+    private long write(int index, long previousEventId, long epochMillis, EventType type, Details eventDetails) {
         int shifted = index + FIRST_CHUNK;
         int chunk = chunkOf(shifted);
         Columns[] all = chunks;
@@ -115,7 +113,6 @@ public final class ExecutionHistory {
         c.previousEventIds[offset] = previousEventId;
         c.timestamps[offset] = epochMillis;
         c.types[offset] = type;
-        c.detailsFields[offset] = detailsField;
         c.details[offset] = eventDetails;
         size = index + 1;
         return index + 1L;
@@ -163,21 +160,19 @@ public final class ExecutionHistory {
     private static final class Columns {
         final long[] previousEventIds;
         final long[] timestamps;
-        final String[] types;
-        final String[] detailsFields;
+        final EventType[] types;
         final Details[] details;
 
         Columns(int capacity) {
             previousEventIds = new long[capacity];
             timestamps = new long[capacity];
-            types = new String[capacity];
-            detailsFields = new String[capacity];
+            types = new EventType[capacity];
             details = new Details[capacity];
         }
 
         HistoryEvent event(int index, int offset) {
             return new HistoryEvent(index + 1L, previousEventIds[offset], Instant.ofEpochMilli(timestamps[offset]),
-                    types[offset], detailsFields[offset], details[offset]);
+                    types[offset], details[offset]);
         }
     }
 }

@@ -9,6 +9,7 @@ import io.jenkins.plugins.stepfunctions.engine.ApiException;
 import io.jenkins.plugins.stepfunctions.engine.StatesException;
 import io.jenkins.plugins.stepfunctions.engine.history.Details;
 import io.jenkins.plugins.stepfunctions.engine.history.EventDetails;
+import io.jenkins.plugins.stepfunctions.engine.history.EventType;
 import io.jenkins.plugins.stepfunctions.engine.history.ExecutionHistory;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -111,7 +112,7 @@ final class ExecutionRun implements Execution {
                                 ExecutionJournal journal) {
         ExecutionRun run = new ExecutionRun(services, request, null, saved.startDate(), journal);
         for (io.jenkins.plugins.stepfunctions.engine.history.HistoryEvent e : saved.events()) {
-            run.history.append(e.previousEventId(), e.timestamp().toEpochMilli(), e.type(), e.detailsField(),
+            run.history.append(e.previousEventId(), e.timestamp().toEpochMilli(), e.eventType(),
                     e.source());
         }
         run.redriveCount = saved.redriveCount();
@@ -268,8 +269,7 @@ final class ExecutionRun implements Execution {
                     if (status.isTerminal()) {
                         return; // the abort events filled the history: the execution failed of it
                     }
-                    history.appendTerminal(history.size(), services.clock().millis(), "ExecutionAborted",
-                            "executionAbortedEventDetails", new Details.Json(details));
+                    history.appendTerminal(history.size(), services.clock().millis(), EventType.EXECUTION_ABORTED, new Details.Json(details));
                     settle(ExecutionStatus.ABORTED, null, stopError, stopCause);
                 }
                 announceEnd();
@@ -283,7 +283,7 @@ final class ExecutionRun implements Execution {
             if (status.isTerminal()) {
                 return;
             }
-            history.seal(services.clock().millis(), "ExecutionAborted", "executionAbortedEventDetails",
+            history.seal(services.clock().millis(), EventType.EXECUTION_ABORTED,
                     new Details.Json(details));
             settle(ExecutionStatus.ABORTED, null, stopError, stopCause);
         }
@@ -355,7 +355,7 @@ final class ExecutionRun implements Execution {
                 queue.clear();
             }
             contextBase = null;
-            long id = emitTop(history.size(), "ExecutionRedriven", "executionRedrivenEventDetails",
+            long id = emitTop(history.size(), EventType.EXECUTION_REDRIVEN,
                     EventDetails.redriven(redriveCount));
             // the top lane resumes with its variables; a Map or Parallel keeps what had succeeded
             topLane.last = id;
@@ -422,7 +422,7 @@ final class ExecutionRun implements Execution {
     void begin(JsonNode input) {
         actor.lock();
         try {
-            append(0, "ExecutionStarted", "executionStartedEventDetails",
+            append(0, EventType.EXECUTION_STARTED,
                     new Details.ExecutionStarted(request.input(), request.roleArn()));
             topLane = new Lane(0, false, new HashMap<>());
             services.notifier().statusChanged(this);
@@ -445,8 +445,7 @@ final class ExecutionRun implements Execution {
             schedule(timeout, () -> {
                 if (!status.isTerminal()) {
                     abortInFlight();
-                    terminate(ExecutionStatus.TIMED_OUT, null, StatesException.TIMEOUT, null, "ExecutionTimedOut",
-                            "executionTimedOutEventDetails",
+                    terminate(ExecutionStatus.TIMED_OUT, null, StatesException.TIMEOUT, null, EventType.EXECUTION_TIMED_OUT,
                             new Details.Json(EventDetails.errorCause(StatesException.TIMEOUT, null)),
                             history.size());
                 }
@@ -460,24 +459,22 @@ final class ExecutionRun implements Execution {
         }
         if (step instanceof Step.End end) {
             String text = text(end.output());
-            terminate(ExecutionStatus.SUCCEEDED, text, null, null, "ExecutionSucceeded",
-                    "executionSucceededEventDetails", new Details.Output(text), topLane.last);
+            terminate(ExecutionStatus.SUCCEEDED, text, null, null, EventType.EXECUTION_SUCCEEDED, new Details.Output(text), topLane.last);
         } else if (step instanceof Step.Failed failed) {
             StatesException e = failed.error();
-            terminate(ExecutionStatus.FAILED, null, e.error(), e.cause(), "ExecutionFailed",
-                    "executionFailedEventDetails", new Details.Json(EventDetails.errorCause(e.error(), e.cause())),
+            terminate(ExecutionStatus.FAILED, null, e.error(), e.cause(), EventType.EXECUTION_FAILED, new Details.Json(EventDetails.errorCause(e.error(), e.cause())),
                     failed.previousEventId());
         }
     }
 
     /** Ends the execution from its actor, unless it has ended already (a stop that came first). */
-    private void terminate(ExecutionStatus terminal, String out, String err, String why, String type, String field,
+    private void terminate(ExecutionStatus terminal, String out, String err, String why, EventType type,
                            Details details, long previousEventId) {
         synchronized (ending) {
             if (status.isTerminal()) {
                 return;
             }
-            history.appendTerminal(previousEventId, services.clock().millis(), type, field, details);
+            history.appendTerminal(previousEventId, services.clock().millis(), type, details);
             settle(terminal, out, err, why);
         }
         releaseInterpreterState();
@@ -519,8 +516,7 @@ final class ExecutionRun implements Execution {
      * Not a StatesException, which Catch and Retry would see: this failure is the execution's.
      */
     private void historyFull() {
-        terminate(ExecutionStatus.FAILED, null, StatesException.RUNTIME, HISTORY_LIMIT_CAUSE, "ExecutionFailed",
-                "executionFailedEventDetails",
+        terminate(ExecutionStatus.FAILED, null, StatesException.RUNTIME, HISTORY_LIMIT_CAUSE, EventType.EXECUTION_FAILED,
                 new Details.Json(EventDetails.errorCause(StatesException.RUNTIME, HISTORY_LIMIT_CAUSE)),
                 history.size());
     }
@@ -546,8 +542,7 @@ final class ExecutionRun implements Execution {
             // keep the preallocated cause
         }
         try {
-            terminate(ExecutionStatus.FAILED, null, StatesException.RUNTIME, why, "ExecutionFailed",
-                    "executionFailedEventDetails",
+            terminate(ExecutionStatus.FAILED, null, StatesException.RUNTIME, why, EventType.EXECUTION_FAILED,
                     new Details.Json(EventDetails.errorCause(StatesException.RUNTIME, why)), history.size());
         } catch (Throwable again) {
             synchronized (ending) {
@@ -648,29 +643,29 @@ final class ExecutionRun implements Execution {
 
     // ---- events --------------------------------------------------------------------------------
 
-    long emit(Lane lane, String type, String field, Supplier<ObjectNode> details) {
-        return emitDetails(lane, type, field, details == null ? null : () -> new Details.Json(details.get()));
+    long emit(Lane lane, EventType type, Supplier<ObjectNode> details) {
+        return emitDetails(lane, type, details == null ? null : () -> new Details.Json(details.get()));
     }
 
     /** {@link #emit} for details in a compact form (the events of every transition). */
-    long emitDetails(Lane lane, String type, String field, Supplier<? extends Details> details) {
-        return emitDetails(lane, services.clock().millis(), type, field, details);
+    long emitDetails(Lane lane, EventType type, Supplier<? extends Details> details) {
+        return emitDetails(lane, services.clock().millis(), type, details);
     }
 
     /** {@link #emitDetails} at a time the caller read already (a state's entered time). */
-    long emitDetails(Lane lane, long epochMillis, String type, String field, Supplier<? extends Details> details) {
+    long emitDetails(Lane lane, long epochMillis, EventType type, Supplier<? extends Details> details) {
         if (lane.silent) {
             return lane.last;
         }
-        return emitDetails(lane, epochMillis, type, field, details == null ? (Details) null : details.get());
+        return emitDetails(lane, epochMillis, type, details == null ? (Details) null : details.get());
     }
 
     /** {@link #emitDetails} with details built already (plain Pass states: no supplier to allocate). */
-    long emitDetails(Lane lane, long epochMillis, String type, String field, Details details) {
+    long emitDetails(Lane lane, long epochMillis, EventType type, Details details) {
         if (lane.silent) {
             return lane.last;
         }
-        long id = history.append(lane.last, epochMillis, type, field, details);
+        long id = history.append(lane.last, epochMillis, type, details);
         if (id < 0) {
             historyFull();
             return lane.last;
@@ -680,25 +675,25 @@ final class ExecutionRun implements Execution {
     }
 
     /** An event that follows {@code previousEventId} without moving the lane's position. */
-    long emitAt(Lane lane, long previousEventId, String type, String field, Supplier<ObjectNode> details) {
-        return emitDetailsAt(lane, previousEventId, type, field,
+    long emitAt(Lane lane, long previousEventId, EventType type, Supplier<ObjectNode> details) {
+        return emitDetailsAt(lane, previousEventId, type,
                 details == null ? null : () -> new Details.Json(details.get()));
     }
 
-    long emitDetailsAt(Lane lane, long previousEventId, String type, String field,
+    long emitDetailsAt(Lane lane, long previousEventId, EventType type,
                        Supplier<? extends Details> details) {
         if (lane.silent) {
             return previousEventId;
         }
-        return append(previousEventId, type, field, details == null ? null : details.get());
+        return append(previousEventId, type, details == null ? null : details.get());
     }
 
-    private long emitTop(long previousEventId, String type, String field, ObjectNode details) {
-        return append(previousEventId, type, field, details == null ? null : new Details.Json(details));
+    private long emitTop(long previousEventId, EventType type, ObjectNode details) {
+        return append(previousEventId, type, details == null ? null : new Details.Json(details));
     }
 
-    private long append(long previousEventId, String type, String field, Details details) {
-        long id = history.append(previousEventId, services.clock().millis(), type, field, details);
+    private long append(long previousEventId, EventType type, Details details) {
+        long id = history.append(previousEventId, services.clock().millis(), type, details);
         if (id < 0) {
             historyFull();
             return previousEventId;

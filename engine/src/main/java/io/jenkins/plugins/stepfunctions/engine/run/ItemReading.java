@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.jenkins.plugins.stepfunctions.engine.StatesException;
 import io.jenkins.plugins.stepfunctions.engine.asl.ItemReader;
 import io.jenkins.plugins.stepfunctions.engine.asl.State;
+import io.jenkins.plugins.stepfunctions.engine.asl.ValueSource;
 import io.jenkins.plugins.stepfunctions.engine.dataflow.PathScope;
 import io.jenkins.plugins.stepfunctions.engine.dataflow.PayloadTemplates;
 import io.jenkins.plugins.stepfunctions.engine.history.EventDetails;
@@ -29,13 +30,13 @@ final class ItemReading {
     /** AWS stops reading items beyond this many; MaxItems 0 means this. */
     static final long MAX_ITEMS = 100_000_000L;
 
-    private final StateRun run;
+    private final StateContext run;
     private final State.Map state;
     private final ItemReader reader;
     private final JsonNode request;
     private final JsonNode maxItems;
 
-    private ItemReading(StateRun run, State.Map state, JsonNode request, JsonNode maxItems) {
+    private ItemReading(StateContext run, State.Map state, JsonNode request, JsonNode maxItems) {
         this.run = run;
         this.state = state;
         this.reader = state.itemReader();
@@ -44,45 +45,50 @@ final class ItemReading {
     }
 
     /** {@code effective}: the Map's input after InputPath (JSONPath) or its input (JSONata). */
-    static ItemReading prepare(StateRun run, State.Map state, JsonNode effective) {
+    static ItemReading prepare(StateContext run, State.Map state, JsonNode effective) {
         ItemReader reader = state.itemReader();
         JsonNode request;
         if (reader.parameters() == null) {
             request = NODES.objectNode();
-        } else if (run.io.jsonata()) {
+        } else if (run.io().jsonata()) {
             request = run.jsonata(reader.parameters(), run.jsonataScope(run.context(), null, null), "Arguments");
         } else {
             request = PayloadTemplates.resolve(reader.parameters(),
-                    new PathScope(effective, run.context(), run.lane.variables));
+                    new PathScope(effective, run.context(), run.lane().variables));
         }
         return new ItemReading(run, state, request, maxItemsValue(run, reader.config(), effective));
     }
 
-    private static JsonNode maxItemsValue(StateRun run, ItemReader.ReaderConfig config, JsonNode effective) {
-        JsonNode v;
-        String field;
-        if (config.maxItemsPath() != null) {
-            v = run.read(config.maxItemsPath(), effective, "MaxItemsPath");
-            field = "MaxItemsPath";
-            if (v.isTextual()) {
-                try {
-                    v = NODES.numberNode(new BigDecimal(v.asText().trim()));
-                } catch (NumberFormatException notNumber) {
-                    // reported below with the value as given
-                }
+    private static JsonNode maxItemsValue(StateContext run, ItemReader.ReaderConfig config, JsonNode effective) {
+        ValueSource source = config.maxItems();
+        if (source == null || source instanceof ValueSource.Literal) {
+            return source == null ? null : ((ValueSource.Literal) source).value();
+        }
+        // ItemReader's JSONata (MaxItems, like its Arguments) sees the context object
+        JsonNode v = source.resolve(new ValueSource.Evaluator() {
+            @Override
+            public JsonNode readPath(String path, JsonNode value, String field) {
+                return run.readPath(path, value, field);
             }
-        } else if (config.maxItems() != null && config.maxItems().isTextual() && run.io.jsonata()) {
-            v = run.jsonata(config.maxItems(), run.jsonataScope(run.context(), null, null), "MaxItems");
-            field = "MaxItems";
-        } else {
-            return config.maxItems();
+
+            @Override
+            public JsonNode evaluateJsonata(JsonNode template, String field) {
+                return run.jsonata(template, run.jsonataScope(run.context(), null, null), field);
+            }
+        }, effective);
+        if (source instanceof ValueSource.Path && v.isTextual()) {
+            try {
+                v = NODES.numberNode(new BigDecimal(v.asText().trim()));
+            } catch (NumberFormatException notNumber) {
+                // reported below with the value as given
+            }
         }
         boolean integral = v.isIntegralNumber() || (v.isNumber() && v.decimalValue().stripTrailingZeros().scale() <= 0);
         if (!integral) {
             String shown = v.isTextual() ? v.asText() : EventDetails.text(v);
-            throw new StatesException(StatesException.RUNTIME, "The " + field + " field refers to value \"" + shown
-                    + "\" which is not a valid integer: " + (config.maxItemsPath() != null ? config.maxItemsPath()
-                    : StateRun.expressionText(config.maxItems())));
+            throw new StatesException(StatesException.RUNTIME, "The " + source.field() + " field refers to value \""
+                    + shown + "\" which is not a valid integer: " + (source instanceof ValueSource.Path p ? p.path()
+                    : StateRun.expressionText(((ValueSource.Jsonata) source).template())));
         }
         return NODES.numberNode(v.decimalValue().toBigInteger());
     }
@@ -124,7 +130,7 @@ final class ItemReading {
                 return null;
             }
             throw new StatesException(StatesException.ITEM_READER_FAILED, "The ItemReader's "
-                    + (run.io.jsonata() ? "Arguments" : "Parameters") + " have no '" + field + "': s3:"
+                    + (run.io().jsonata() ? "Arguments" : "Parameters") + " have no '" + field + "': s3:"
                     + reader.action() + " needs " + (field.equals("Key") ? "Bucket and Key" : "Bucket") + ".");
         }
         return v.isTextual() ? v.asText() : EventDetails.text(v);
@@ -132,7 +138,7 @@ final class ItemReading {
 
     /** The MockedResponse for this Map state in the execution's test case, if it maps one. */
     private Optional<MockedResponse> mocked() {
-        ExecutionRun execution = run.execution;
+        ExecutionRun execution = run.execution();
         var mocks = execution.services().mocks();
         String machine = execution.request().stateMachineName();
         String testCase = execution.request().testCase();
@@ -184,7 +190,7 @@ final class ItemReading {
     }
 
     private S3Folder folder(String key) {
-        S3Folder folder = run.execution.services().s3();
+        S3Folder folder = run.execution().services().s3();
         if (folder != null) {
             return folder;
         }

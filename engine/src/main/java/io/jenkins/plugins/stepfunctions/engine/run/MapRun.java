@@ -8,11 +8,13 @@ import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.stepfunctions.engine.StatesException;
 import io.jenkins.plugins.stepfunctions.engine.asl.State;
+import io.jenkins.plugins.stepfunctions.engine.asl.ValueSource;
 import io.jenkins.plugins.stepfunctions.engine.dataflow.JsonataScope;
 import io.jenkins.plugins.stepfunctions.engine.dataflow.PathScope;
 import io.jenkins.plugins.stepfunctions.engine.dataflow.PayloadTemplates;
 import io.jenkins.plugins.stepfunctions.engine.history.Details;
 import io.jenkins.plugins.stepfunctions.engine.history.EventDetails;
+import io.jenkins.plugins.stepfunctions.engine.history.EventType;
 import java.math.BigDecimal;
 
 /**
@@ -29,7 +31,7 @@ import java.math.BigDecimal;
 final class MapRun implements Branching {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private final StateRun run;
+    private final StateContext run;
     private final State.Map state;
     private final MapRun prior;
     private JsonNode effective;
@@ -53,7 +55,7 @@ final class MapRun implements Branching {
     /** What a ResultWriter reports of each iteration; null without one. */
     private ChildRecords children;
 
-    MapRun(StateRun run, State.Map state, MapRun prior) {
+    MapRun(StateContext run, State.Map state, MapRun prior) {
         this.run = run;
         this.state = state;
         this.prior = prior;
@@ -63,11 +65,11 @@ final class MapRun implements Branching {
         // an ItemReader's items are read once the Map Run has started: MapStateStarted shows 0 of them
         JsonNode items = state.itemReader() == null ? items() : null;
         if (items == null) {
-            effective = run.io.jsonata() ? run.input : run.select(run.io.inputPath(), run.input, "InputPath");
+            effective = run.io().jsonata() ? run.input() : run.select(run.io().inputPath(), run.input(), "InputPath");
         }
         limit = maxConcurrency();
         int length = items == null ? 0 : items.size();
-        long started = run.execution.emit(run.lane, "MapStateStarted", "mapStateStartedEventDetails",
+        long started = run.execution().emit(run.lane(), EventType.MAP_STATE_STARTED,
                 () -> EventDetails.mapStarted(length));
         ItemReading reading = null;
         if (state.distributed()) {
@@ -78,11 +80,11 @@ final class MapRun implements Branching {
             }
             if (prior != null && prior.mapRunArn != null) {
                 mapRunArn = prior.mapRunArn;
-                mapRunStarted = run.execution.emit(run.lane, "MapRunRedriven", "mapRunRedrivenEventDetails",
-                        () -> EventDetails.mapRunRedriven(mapRunArn, run.execution.redriveCount()));
+                mapRunStarted = run.execution().emit(run.lane(), EventType.MAP_RUN_REDRIVEN,
+                        () -> EventDetails.mapRunRedriven(mapRunArn, run.execution().redriveCount()));
             } else {
-                mapRunArn = run.execution.newMapRunArn(state.label() != null ? state.label() : state.name());
-                mapRunStarted = run.execution.emit(run.lane, "MapRunStarted", "mapRunStartedEventDetails",
+                mapRunArn = run.execution().newMapRunArn(state.label() != null ? state.label() : state.name());
+                mapRunStarted = run.execution().emit(run.lane(), EventType.MAP_RUN_STARTED,
                         () -> EventDetails.mapRunStarted(mapRunArn));
             }
         }
@@ -109,82 +111,78 @@ final class MapRun implements Branching {
     /** The Map Run fails as a whole (its reader or writer): MapRunFailed, then the state fails. */
     private void failRun(StatesException e) {
         over = true;
-        long failedRun = run.execution.emitAt(run.lane, mapRunStarted, "MapRunFailed", "mapRunFailedEventDetails",
+        long failedRun = run.execution().emitAt(run.lane(), mapRunStarted, EventType.MAP_RUN_FAILED,
                 () -> EventDetails.errorCause(e.error(), e.cause()));
         run.failed(e, failedRun, true);
     }
 
     private JsonNode items() {
         JsonNode items;
-        if (run.io.jsonata()) {
-            if (state.items() != null) {
-                items = run.jsonata(state.items(), run.jsonataScope(null, null), "Items");
+        ValueSource source = state.items();
+        if (run.io().jsonata()) {
+            if (source != null) {
+                items = source.resolve(run, run.input());
                 if (!items.isArray()) {
                     throw new StatesException(StatesException.QUERY_EVALUATION_ERROR, "The JSONata expression '"
-                            + StateRun.expressionText(state.items()) + "' specified for the field 'Items' returned "
+                            + StateRun.expressionText(((ValueSource.Jsonata) source).template())
+                            + "' specified for the field 'Items' returned "
                             + "an unexpected result type. Expected 'array', but was '" + StateRun.typeName(items)
                             + "' for value: " + EventDetails.text(items));
                 }
             } else {
-                items = run.input;
+                items = run.input();
                 if (!items.isArray()) {
                     throw new StatesException(StatesException.QUERY_EVALUATION_ERROR, "Map state input must be an "
                             + "array but was: " + EventDetails.text(items));
                 }
             }
-            effective = run.input;
+            effective = run.input();
             return items;
         }
-        effective = run.select(run.io.inputPath(), run.input, "InputPath");
-        items = state.itemsPath() == null ? effective : run.select(state.itemsPath(), effective, "ItemsPath");
+        effective = run.select(run.io().inputPath(), run.input(), "InputPath");
+        String itemsPath = source instanceof ValueSource.Path p ? p.path() : null;
+        // ItemsPath $ is the effective input itself, even one no path could read (null)
+        items = itemsPath == null || itemsPath.equals("$") ? effective : source.resolve(run, effective);
         if (!items.isArray()) {
             throw new StatesException(StatesException.RUNTIME, "Map state input must be an array but was: "
-                    + EventDetails.text(items) + " (ItemsPath '" + state.itemsPath() + "')");
+                    + EventDetails.text(items) + " (ItemsPath '" + itemsPath + "')");
         }
         return items;
     }
 
     private int maxConcurrency() {
-        JsonNode v;
-        if (state.maxConcurrencyPath() != null) {
-            v = numberInText(run.read(state.maxConcurrencyPath(), effective, "MaxConcurrencyPath"));
-            if (!v.isIntegralNumber() || v.asLong() < 0) {
-                throw new StatesException(StatesException.RUNTIME, "The MaxConcurrencyPath field refers to value "
-                        + quoted(v) + " which is not a valid integer: " + state.maxConcurrencyPath());
-            }
-            return v.asInt();
-        }
-        v = state.maxConcurrency();
-        if (v == null) {
+        ValueSource source = state.maxConcurrency();
+        if (source == null) {
             return 0;
         }
-        if (v.isTextual() && run.io.jsonata()) {
-            v = run.jsonata(v, run.jsonataScope(null, null), "MaxConcurrency");
+        JsonNode v = source.resolve(run, effective);
+        if (source instanceof ValueSource.Path p) {
+            v = numberInText(v);
             if (!v.isIntegralNumber() || v.asLong() < 0) {
-                throw new StatesException(StatesException.QUERY_EVALUATION_ERROR, "The JSONata expression '"
-                        + StateRun.expressionText(state.maxConcurrency()) + "' specified for the field "
-                        + "'MaxConcurrency' returned an unexpected result type. Expected 'integer', but was '"
-                        + StateRun.typeName(v) + "' for value: " + EventDetails.text(v));
+                throw new StatesException(StatesException.RUNTIME, "The MaxConcurrencyPath field refers to value "
+                        + quoted(v) + " which is not a valid integer: " + p.path());
             }
+        } else if (source instanceof ValueSource.Jsonata j && (!v.isIntegralNumber() || v.asLong() < 0)) {
+            throw new StatesException(StatesException.QUERY_EVALUATION_ERROR, "The JSONata expression '"
+                    + StateRun.expressionText(j.template()) + "' specified for the field "
+                    + "'MaxConcurrency' returned an unexpected result type. Expected 'integer', but was '"
+                    + StateRun.typeName(v) + "' for value: " + EventDetails.text(v));
         }
         return v.asInt();
     }
 
     private long toleratedCount() {
-        JsonNode v;
-        if (state.toleratedFailureCountPath() != null) {
-            v = numberInText(run.read(state.toleratedFailureCountPath(), effective, "ToleratedFailureCountPath"));
+        ValueSource source = state.toleratedFailureCount();
+        if (source == null) {
+            return -1;
+        }
+        JsonNode v = source.resolve(run, effective);
+        if (source instanceof ValueSource.Path p) {
+            v = numberInText(v);
             if (!v.isIntegralNumber()) {
                 throw new StatesException(StatesException.RUNTIME, "The ToleratedFailureCountPath field refers to "
-                        + "value " + quoted(v) + " which is not a valid integer: " + state.toleratedFailureCountPath());
+                        + "value " + quoted(v) + " which is not a valid integer: " + p.path());
             }
-        } else if (state.toleratedFailureCount() != null) {
-            v = state.toleratedFailureCount();
-            if (v.isTextual() && run.io.jsonata()) {
-                v = run.jsonata(v, run.jsonataScope(null, null), "ToleratedFailureCount");
-            }
-        } else {
-            return -1;
         }
         if (v.asLong() < 0) {
             throw new StatesException(StatesException.RUNTIME, "ToleratedFailureCount cannot be negative.");
@@ -193,22 +191,17 @@ final class MapRun implements Branching {
     }
 
     private double toleratedPercentage() {
-        JsonNode v;
-        if (state.toleratedFailurePercentagePath() != null) {
-            v = numberInText(run.read(state.toleratedFailurePercentagePath(), effective,
-                    "ToleratedFailurePercentagePath"));
+        ValueSource source = state.toleratedFailurePercentage();
+        if (source == null) {
+            return -1;
+        }
+        JsonNode v = source.resolve(run, effective);
+        if (source instanceof ValueSource.Path p) {
+            v = numberInText(v);
             if (!v.isNumber()) {
                 throw new StatesException(StatesException.RUNTIME, "The ToleratedFailurePercentagePath field refers "
-                        + "to value " + quoted(v) + " which is not a valid float: "
-                        + state.toleratedFailurePercentagePath());
+                        + "to value " + quoted(v) + " which is not a valid float: " + p.path());
             }
-        } else if (state.toleratedFailurePercentage() != null) {
-            v = state.toleratedFailurePercentage();
-            if (v.isTextual() && run.io.jsonata()) {
-                v = run.jsonata(v, run.jsonataScope(null, null), "ToleratedFailurePercentage");
-            }
-        } else {
-            return -1;
         }
         if (v.asDouble() < 0 || v.asDouble() > 100) {
             throw new StatesException(StatesException.RUNTIME, "ToleratedFailurePercentage must be between 0 and 100.");
@@ -243,7 +236,7 @@ final class MapRun implements Branching {
         pumping = true;
         try {
             // a Map over many items may fill the history: once the execution has ended, launch no more
-            while (!over && next < results.length && (limit == 0 || running < limit) && !run.execution.ended()) {
+            while (!over && next < results.length && (limit == 0 || running < limit) && !run.execution().ended()) {
                 int index = next++;
                 running++;
                 launch(index);
@@ -251,7 +244,7 @@ final class MapRun implements Branching {
         } finally {
             pumping = false;
         }
-        if (!over && completed == results.length && !run.execution.ended()) {
+        if (!over && completed == results.length && !run.execution().ended()) {
             finish();
         }
     }
@@ -262,8 +255,8 @@ final class MapRun implements Branching {
             results[index] = prior.results[index];
             succeeded[index] = true;
             if (children != null) {
-                children.started(index, itemsNode.get(index), run.execution.now());
-                children.ended(index, new Step.End(results[index]), run.execution.now());
+                children.started(index, itemsNode.get(index), run.execution().now());
+                children.ended(index, new Step.End(results[index]), run.execution().now());
             }
             running--;
             completed++;
@@ -273,14 +266,14 @@ final class MapRun implements Branching {
         RedrivePoint from = before == null ? null : before.redrivePoint();
         JsonNode iterationInput = from == null ? iterationInput(index, itemsNode.get(index)) : null;
         if (children != null) {
-            children.started(index, iterationInput != null ? iterationInput : itemsNode.get(index), run.execution.now());
+            children.started(index, iterationInput != null ? iterationInput : itemsNode.get(index), run.execution().now());
         }
-        long startedId = state.distributed() ? cursor : run.execution.emitDetailsAt(run.lane, cursor,
-                "MapIterationStarted", "mapIterationStartedEventDetails",
+        long startedId = state.distributed() ? cursor : run.execution().emitDetailsAt(run.lane(), cursor,
+                EventType.MAP_ITERATION_STARTED,
                 () -> new Details.MapIteration(state.name(), index));
-        Lane lane = run.lane.child(startedId, state.distributed());
+        Lane lane = run.lane().child(startedId, state.distributed());
         lanes[index] = lane;
-        GraphRun graph = new GraphRun(run.execution, state.processor(), lane, false,
+        GraphRun graph = new GraphRun(run.execution(), state.processor(), lane, false,
                 step -> iterationDone(index, lane, step));
         if (from == null) {
             graph.start(iterationInput);
@@ -299,11 +292,11 @@ final class MapRun implements Branching {
         ObjectNode itemNode = ctx.putObject("Map").putObject("Item");
         itemNode.put("Index", index);
         itemNode.set("Value", item);
-        if (run.io.jsonata()) {
+        if (run.io().jsonata()) {
             JsonataScope scope = run.jsonataScope(ctx, null, null);
             return run.jsonata(state.itemSelector(), scope, "ItemSelector");
         }
-        return PayloadTemplates.resolve(state.itemSelector(), new PathScope(effective, ctx, run.lane.variables));
+        return PayloadTemplates.resolve(state.itemSelector(), new PathScope(effective, ctx, run.lane().variables));
     }
 
     private void iterationDone(int index, Lane lane, Step step) {
@@ -314,21 +307,19 @@ final class MapRun implements Branching {
         running--;
         completed++;
         if (children != null) {
-            children.ended(index, step, run.execution.now());
+            children.ended(index, step, run.execution().now());
         }
         if (step instanceof Step.Failed failed) {
             if (!state.distributed()) {
-                run.execution.emitDetailsAt(run.lane, failed.previousEventId(), "MapIterationFailed",
-                        "mapIterationFailedEventDetails", () -> new Details.MapIteration(state.name(), index));
+                run.execution().emitDetailsAt(run.lane(), failed.previousEventId(), EventType.MAP_ITERATION_FAILED, () -> new Details.MapIteration(state.name(), index));
             }
             failures++;
             if (!tolerated()) {
                 over = true;
-                StateRun.failedLane(run.execution, lane, failed.previousEventId());
+                StateRun.failedLane(run.execution(), lane, failed.previousEventId());
                 abortRunning(failed.previousEventId(), true);
                 if (state.distributed()) {
-                    long failedRun = run.execution.emitAt(run.lane, mapRunStarted, "MapRunFailed",
-                            "mapRunFailedEventDetails", () -> EventDetails.errorCause(
+                    long failedRun = run.execution().emitAt(run.lane(), mapRunStarted, EventType.MAP_RUN_FAILED, () -> EventDetails.errorCause(
                                     StatesException.EXCEED_TOLERATED_FAILURE_THRESHOLD, null));
                     run.failed(new StatesException(StatesException.EXCEED_TOLERATED_FAILURE_THRESHOLD,
                             "The specified tolerance threshold was exceeded"), failedRun, true);
@@ -342,8 +333,7 @@ final class MapRun implements Branching {
             results[index] = ((Step.End) step).output();
             succeeded[index] = true;
             if (!state.distributed()) {
-                run.execution.emitDetailsAt(run.lane, lane.last, "MapIterationSucceeded",
-                        "mapIterationSucceededEventDetails", () -> new Details.MapIteration(state.name(), index));
+                run.execution().emitDetailsAt(run.lane(), lane.last, EventType.MAP_ITERATION_SUCCEEDED, () -> new Details.MapIteration(state.name(), index));
             }
             cursor = lane.last;
         }
@@ -360,7 +350,7 @@ final class MapRun implements Branching {
         over = true;
         abortRunning(previousEventId, states);
         if (state.distributed() && mapRunArn != null) {
-            run.execution.emitAt(run.lane, previousEventId, "MapRunAborted", null, null);
+            run.execution().emitAt(run.lane(), previousEventId, EventType.MAP_RUN_ABORTED, null);
         }
     }
 
@@ -384,8 +374,7 @@ final class MapRun implements Branching {
             }
             if (!state.distributed()) {
                 int index = i;
-                run.execution.emitDetailsAt(run.lane, previousEventId, "MapIterationAborted",
-                        "mapIterationAbortedEventDetails", () -> new Details.MapIteration(state.name(), index));
+                run.execution().emitDetailsAt(run.lane(), previousEventId, EventType.MAP_ITERATION_ABORTED, () -> new Details.MapIteration(state.name(), index));
             }
         }
     }
@@ -419,15 +408,15 @@ final class MapRun implements Branching {
             }
         }
         if (state.distributed()) {
-            long succeeded = run.execution.emitAt(run.lane, mapRunStarted, "MapRunSucceeded", null, null);
-            run.execution.emitAt(run.lane, succeeded, "MapStateSucceeded", null, null);
+            long succeeded = run.execution().emitAt(run.lane(), mapRunStarted, EventType.MAP_RUN_SUCCEEDED, null);
+            run.execution().emitAt(run.lane(), succeeded, EventType.MAP_STATE_SUCCEEDED, null);
             // AWS's recordings: MapStateExited follows MapRunSucceeded when the Map is the first state
             // of its lane, MapRunStarted otherwise (the map run completes on another AWS thread)
-            run.lane.last = run.enteredPrev() == 0 ? succeeded : mapRunStarted;
+            run.lane().last = run.enteredPrev() == 0 ? succeeded : mapRunStarted;
         } else {
-            long last = results.length == 0 ? run.lane.last : run.execution.history().size();
-            run.execution.emitAt(run.lane, last, "MapStateSucceeded", null, null);
-            run.lane.last = last;
+            long last = results.length == 0 ? run.lane().last : run.execution().history().size();
+            run.execution().emitAt(run.lane(), last, EventType.MAP_STATE_SUCCEEDED, null);
+            run.lane().last = last;
         }
         run.finishWithResult(result);
     }

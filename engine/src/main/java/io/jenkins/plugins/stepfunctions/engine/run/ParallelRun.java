@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.jenkins.plugins.stepfunctions.engine.asl.State;
+import io.jenkins.plugins.stepfunctions.engine.history.EventType;
 
 /**
  * A Parallel state's attempt: every branch on its own lane, results in branch order. When one
@@ -11,7 +12,7 @@ import io.jenkins.plugins.stepfunctions.engine.asl.State;
  * succeeded in the attempt it redrives and reruns only the others, each from where it stopped.
  */
 final class ParallelRun implements Branching {
-    private final StateRun run;
+    private final StateContext run;
     private final State.Parallel state;
     private final ParallelRun prior;
     private Lane[] lanes;
@@ -20,7 +21,7 @@ final class ParallelRun implements Branching {
     private int remaining;
     private boolean over;
 
-    ParallelRun(StateRun run, State.Parallel state, ParallelRun prior) {
+    ParallelRun(StateContext run, State.Parallel state, ParallelRun prior) {
         this.run = run;
         this.state = state;
         this.prior = prior;
@@ -28,14 +29,14 @@ final class ParallelRun implements Branching {
 
     void run() {
         JsonNode branchInput;
-        if (run.io.jsonata()) {
-            branchInput = run.io.arguments() != null ? run.jsonata(run.io.arguments(), run.jsonataScope(null, null), "Arguments")
-                    : run.input;
+        if (run.io().jsonata()) {
+            branchInput = run.io().arguments() != null ? run.jsonata(run.io().arguments(), run.jsonataScope(null, null), "Arguments")
+                    : run.input();
         } else {
-            JsonNode effective = run.select(run.io.inputPath(), run.input, "InputPath");
-            branchInput = run.io.parameters() != null ? run.template(run.io.parameters(), effective) : effective;
+            JsonNode effective = run.select(run.io().inputPath(), run.input(), "InputPath");
+            branchInput = run.io().parameters() != null ? run.template(run.io().parameters(), effective) : effective;
         }
-        long started = run.execution.emit(run.lane, "ParallelStateStarted", null, null);
+        long started = run.execution().emit(run.lane(), EventType.PARALLEL_STATE_STARTED, null);
         int n = state.branches().size();
         results = new JsonNode[n];
         succeeded = new boolean[n];
@@ -48,7 +49,7 @@ final class ParallelRun implements Branching {
                 succeeded[i] = true;
                 remaining--;
             } else {
-                lanes[i] = run.lane.child(started, false);
+                lanes[i] = run.lane().child(started, false);
             }
         }
         for (int i = 0; i < n && !over; i++) {
@@ -65,7 +66,7 @@ final class ParallelRun implements Branching {
     private void startBranch(int index, JsonNode branchInput) {
         Lane lane = lanes[index];
         RedrivePoint from = prior == null || prior.lanes[index] == null ? null : prior.lanes[index].redrivePoint();
-        GraphRun graph = new GraphRun(run.execution, state.branches().get(index), lane, false,
+        GraphRun graph = new GraphRun(run.execution(), state.branches().get(index), lane, false,
                 step -> branchDone(index, step));
         if (from == null) {
             graph.start(branchInput);
@@ -82,7 +83,7 @@ final class ParallelRun implements Branching {
         }
         if (step instanceof Step.Failed failed) {
             over = true;
-            StateRun.failedLane(run.execution, lanes[index], failed.previousEventId());
+            StateRun.failedLane(run.execution(), lanes[index], failed.previousEventId());
             abortOthers(failed.previousEventId(), true, index);
             run.failed(failed.error(), failed.previousEventId(), true);
             return;
@@ -96,9 +97,9 @@ final class ParallelRun implements Branching {
 
     private void succeed() {
         over = true;
-        long last = run.execution.history().size();
-        run.execution.emitAt(run.lane, last, "ParallelStateSucceeded", null, null);
-        run.lane.last = last;
+        long last = run.execution().history().size();
+        run.execution().emitAt(run.lane(), last, EventType.PARALLEL_STATE_SUCCEEDED, null);
+        run.lane().last = last;
         ArrayNode out = JsonNodeFactory.instance.arrayNode(results.length);
         for (JsonNode r : results) {
             out.add(r);

@@ -23,11 +23,11 @@ import java.util.List;
 final class ResultExport {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private final StateRun run;
+    private final StateContext run;
     private final ResultWriter writer;
     private final String mapRunArn;
 
-    ResultExport(StateRun run, State.Map state, String mapRunArn) {
+    ResultExport(StateContext run, State.Map state, String mapRunArn) {
         this.run = run;
         this.writer = state.resultWriter();
         this.mapRunArn = mapRunArn;
@@ -38,7 +38,7 @@ final class ResultExport {
         if (writer.resource() == null) {
             return formatted(children, writer.effectiveTransformation());
         }
-        S3Folder folder = run.execution.services().s3();
+        S3Folder folder = run.execution().services().s3();
         if (folder == null) {
             // no S3 here: the results stay in the output, as the docs say
             return compact;
@@ -47,7 +47,7 @@ final class ResultExport {
         String bucket = request.path("Bucket").asText("");
         if (bucket.isEmpty()) {
             throw new StatesException(StatesException.RESULT_WRITER_FAILED, "The ResultWriter's "
-                    + (run.io.jsonata() ? "Arguments" : "Parameters") + " have no 'Bucket'.");
+                    + (run.io().jsonata() ? "Arguments" : "Parameters") + " have no 'Bucket'.");
         }
         String prefix = request.path("Prefix").asText("");
         if (!prefix.isEmpty() && !prefix.endsWith("/")) {
@@ -86,10 +86,10 @@ final class ResultExport {
         if (writer.parameters() == null) {
             return NODES.objectNode();
         }
-        if (run.io.jsonata()) {
+        if (run.io().jsonata()) {
             return run.jsonata(writer.parameters(), run.jsonataScope(run.context(), null, null), "Arguments");
         }
-        return PayloadTemplates.resolve(writer.parameters(), new PathScope(effective, run.context(), run.lane.variables));
+        return PayloadTemplates.resolve(writer.parameters(), new PathScope(effective, run.context(), run.lane().variables));
     }
 
     private byte[] body(ArrayNode entries) {

@@ -7,6 +7,7 @@ import io.jenkins.plugins.stepfunctions.engine.StatesException;
 import io.jenkins.plugins.stepfunctions.engine.asl.Catcher;
 import io.jenkins.plugins.stepfunctions.engine.asl.Retrier;
 import io.jenkins.plugins.stepfunctions.engine.asl.State;
+import io.jenkins.plugins.stepfunctions.engine.asl.ValueSource;
 import io.jenkins.plugins.stepfunctions.engine.asl.StateIo;
 import io.jenkins.plugins.stepfunctions.engine.dataflow.ChoiceRules;
 import io.jenkins.plugins.stepfunctions.engine.dataflow.IntrinsicFunctions;
@@ -17,6 +18,7 @@ import io.jenkins.plugins.stepfunctions.engine.dataflow.PathScope;
 import io.jenkins.plugins.stepfunctions.engine.dataflow.PayloadTemplates;
 import io.jenkins.plugins.stepfunctions.engine.history.Details;
 import io.jenkins.plugins.stepfunctions.engine.history.EventDetails;
+import io.jenkins.plugins.stepfunctions.engine.history.EventType;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -30,40 +32,37 @@ import java.util.Map;
  * One visit of one state: entered event, the state's work (at once or later), Retry and Catch,
  * the data flow of both query languages, and the exited event. Runs on the execution's actor.
  */
-final class StateRun {
+final class StateRun implements StateContext {
     static final int MAX_PAYLOAD_BYTES = 256 * 1024;
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     /** Stands in for the context object of states that never read it. */
     private static final ObjectNode NO_CONTEXT = NODES.objectNode();
-    /** AWS's event types per state type ({@code PassStateEntered} ...), built once instead of per transition. */
-    private static final Map<String, String> ENTERED = eventTypes("StateEntered");
-    private static final Map<String, String> EXITED = eventTypes("StateExited");
     /** The retry counts of states without retriers (most states): nothing to count, so nothing to allocate. */
     private static final int[] NO_RETRIES = new int[0];
 
     final GraphRun graphRun;
-    final ExecutionRun execution;
-    final Lane lane;
-    final State state;
-    final StateIo io;
-    final JsonNode input;
-    long enteredId;
+    private final ExecutionRun execution;
+    private final Lane lane;
+    private final State state;
+    private final StateIo io;
+    private final JsonNode input;
+    private long enteredId;
     private long enteredPrev;
     /** When the state was entered, in milliseconds (the precision of $$.State.EnteredTime). */
     private long enteredMillis;
     private final int[] retryCounts;
     /** Incremented per attempt so that late answers to an abandoned attempt are ignored. */
-    int attempt;
+    private int attempt;
     private boolean starting;
     private Step syncStep;
     private ObjectNode context;
     /** The task token of the current attempt, when the definition asks for one. */
-    String taskToken;
+    private String taskToken;
     /** The running attempt of a Map or Parallel state: what an abort stops and a redrive keeps. */
     private Branching branching;
     /** A Wait's deadline while it waits: what a restarted server resumes it at. */
     Instant waitingUntil;
-    /** A Task waiting for the answer to its token: what a restarted server waits for again. */
+    /** A Task waiting for the answer to its token: what a restarted server waits for again (read by the checkpoint). */
     ResumePoint.WaitingTask waitingTask;
     /** A redrive: the earlier attempt of this Map or Parallel whose finished work the first attempt keeps. */
     private Branching prior;
@@ -78,17 +77,11 @@ final class StateRun {
         this.retryCounts = state.retry().isEmpty() ? NO_RETRIES : new int[state.retry().size()];
     }
 
-    private static Map<String, String> eventTypes(String suffix) {
-        return java.util.stream.Stream.of("Pass", "Task", "Choice", "Wait", "Succeed", "Fail", "Parallel", "Map")
-                .collect(java.util.stream.Collectors.toUnmodifiableMap(type -> type, type -> type + suffix));
-    }
-
     /** Enters the state and runs it; the step when it finished at once, else null (it resumes later). */
     Step start() {
         enteredPrev = lane.last;
         enteredMillis = execution.services().clock().millis();
-        enteredId = execution.emitDetails(lane, enteredMillis, ENTERED.get(state.type()),
-                "stateEnteredEventDetails", () -> new Details.StateEntered(state.name(), execution.text(input)));
+        enteredId = execution.emitDetails(lane, enteredMillis, EventType.stateEntered(state.type()), () -> new Details.StateEntered(state.name(), execution.text(input)));
         lane.entered(state.name(), input, this);
         prior = lane.takeResume();
         starting = true;
@@ -160,9 +153,9 @@ final class StateRun {
         attempt++;
         if (branching != null) {
             branching.abort(previousEventId, states);
-            execution.emitAt(lane, previousEventId, state.type() + "StateAborted", null, null);
+            execution.emitAt(lane, previousEventId, EventType.stateAborted(state.type()), null);
         } else if (states && (state instanceof State.Task || state instanceof State.Wait)) {
-            execution.emitAt(lane, previousEventId, state.type() + "StateAborted", null, null);
+            execution.emitAt(lane, previousEventId, EventType.stateAborted(state.type()), null);
         }
     }
 
@@ -173,7 +166,7 @@ final class StateRun {
     static void failedLane(ExecutionRun execution, Lane lane, long previousEventId) {
         StateRun last = lane.inFlight;
         if (last != null && last.state instanceof State.Task) {
-            execution.emitAt(lane, previousEventId, "TaskStateAborted", null, null);
+            execution.emitAt(lane, previousEventId, EventType.TASK_STATE_ABORTED, null);
         }
     }
 
@@ -281,30 +274,28 @@ final class StateRun {
         JsonNode effective = io.jsonata() ? input : inspectedInputPath(select(io.inputPath(), input, "InputPath"));
         Instant now = execution.now();
         if (w.seconds() != null) {
-            JsonNode v = io.jsonata() ? jsonata(w.seconds(), jsonataScope(null, null), "Seconds") : w.seconds();
-            if (!v.isNumber() || !v.canConvertToLong() || v.asDouble() != Math.rint(v.asDouble()) || v.asLong() < 0) {
+            JsonNode v = w.seconds().resolve(this, effective);
+            if (w.seconds() instanceof ValueSource.Path p) {
+                if (!v.isNumber() || !v.canConvertToLong() || v.asDouble() != Math.rint(v.asDouble())) {
+                    throw new StatesException(StatesException.RUNTIME, "The SecondsPath parameter cannot be parsed as "
+                            + "a long value: " + p.path() + " == " + (v.isTextual() ? v.asText() : EventDetails.text(v)));
+                }
+                if (v.asLong() < 0) {
+                    throw new StatesException(StatesException.RUNTIME, "The SecondsPath parameter references a "
+                            + "negative value: " + p.path() + " == " + EventDetails.text(v));
+                }
+            } else if (!v.isNumber() || !v.canConvertToLong() || v.asDouble() != Math.rint(v.asDouble())
+                    || v.asLong() < 0) {
                 throw new StatesException(io.jsonata() ? StatesException.QUERY_EVALUATION_ERROR : StatesException.RUNTIME,
                         "The Seconds field must be a non-negative integer, but was: " + EventDetails.text(v));
             }
             wake = now.plusSeconds(v.asLong());
-        } else if (w.secondsPath() != null) {
-            JsonNode v = read(w.secondsPath(), effective, "SecondsPath");
-            if (!v.isNumber() || !v.canConvertToLong() || v.asDouble() != Math.rint(v.asDouble())) {
-                throw new StatesException(StatesException.RUNTIME, "The SecondsPath parameter cannot be parsed as a "
-                        + "long value: " + w.secondsPath() + " == " + (v.isTextual() ? v.asText() : EventDetails.text(v)));
-            }
-            if (v.asLong() < 0) {
-                throw new StatesException(StatesException.RUNTIME, "The SecondsPath parameter references a negative "
-                        + "value: " + w.secondsPath() + " == " + EventDetails.text(v));
-            }
-            wake = now.plusSeconds(v.asLong());
-        } else if (w.timestamp() != null) {
-            JsonNode v = io.jsonata() ? jsonata(w.timestamp(), jsonataScope(null, null), "Timestamp") : w.timestamp();
-            wake = timestamp(v, "Timestamp", io.jsonata() ? StatesException.QUERY_EVALUATION_ERROR
-                    : StatesException.RUNTIME, null);
         } else {
-            JsonNode v = read(w.timestampPath(), effective, "TimestampPath");
-            wake = timestamp(v, "TimestampPath", StatesException.RUNTIME, w.timestampPath());
+            JsonNode v = w.timestamp().resolve(this, effective);
+            wake = w.timestamp() instanceof ValueSource.Path p
+                    ? timestamp(v, "TimestampPath", StatesException.RUNTIME, p.path())
+                    : timestamp(v, "Timestamp", io.jsonata() ? StatesException.QUERY_EVALUATION_ERROR
+                    : StatesException.RUNTIME, null);
         }
         Runnable done = waitDone(w, effective);
         double seconds = (wake.toEpochMilli() - now.toEpochMilli()) / 1000.0;
@@ -420,7 +411,8 @@ final class StateRun {
     // ---- results, failures, exits --------------------------------------------------------------
 
     /** Task, Map and Parallel: the raw result goes through ResultSelector/ResultPath/OutputPath or Output. */
-    void finishWithResult(JsonNode result) {
+    @Override
+    public void finishWithResult(JsonNode result) {
         StateProbe probe = execution.probe();
         if (probe != null) {
             probe.result = result;
@@ -459,7 +451,7 @@ final class StateRun {
         if (lane.inFlight == this) {
             lane.inFlight = null;
         }
-        execution.emitDetails(lane, EXITED.get(state.type()), "stateExitedEventDetails",
+        execution.emitDetails(lane, EventType.stateExited(state.type()),
                 () -> new Details.StateExited(state.name(), text, assignedText(assigned)));
         if (execution.probe() != null) {
             execution.probe().next = next;
@@ -500,14 +492,12 @@ final class StateRun {
         String text = execution.text(input);
         // one clock read: the state does no work between its two events, which the API dates to the millisecond
         long now = execution.services().clock().millis();
-        execution.emitDetails(lane, now, "PassStateEntered",
-                "stateEnteredEventDetails", new Details.StateEntered(p.name(), text));
+        execution.emitDetails(lane, now, EventType.PASS_STATE_ENTERED, new Details.StateEntered(p.name(), text));
         lane.entered(p.name(), input, null);
         if (tooLarge(text)) {
             return new Step.Failed(dataLimitExceeded(p), lane.last);
         }
-        execution.emitDetails(lane, now, "PassStateExited",
-                "stateExitedEventDetails", new Details.StateExited(p.name(), text, null));
+        execution.emitDetails(lane, now, EventType.PASS_STATE_EXITED, new Details.StateExited(p.name(), text, null));
         String next = p.transition().next();
         if (next == null) {
             return new Step.End(input);
@@ -541,7 +531,7 @@ final class StateRun {
         boolean stateFailed = false;
         if (StatesException.QUERY_EVALUATION_ERROR.equals(error.error())) {
             long after = state instanceof State.Wait ? enteredId : enteredPrev;
-            prev = execution.emitAt(lane, after, "EvaluationFailed", "evaluationFailedEventDetails",
+            prev = execution.emitAt(lane, after, EventType.EVALUATION_FAILED,
                     () -> EventDetails.evaluationFailed(error.error(), error.cause(), null, state.name()));
             stateFailed = state instanceof State.Map || state instanceof State.Parallel;
         }
@@ -561,7 +551,8 @@ final class StateRun {
      * Retry, then Catch, then give up. {@code failedEvent}: emit {@code <Type>StateFailed} before
      * catching or giving up (Map and Parallel do when their iterations or branches fail).
      */
-    void failed(StatesException e, long previousEventId, boolean failedEvent) {
+    @Override
+    public void failed(StatesException e, long previousEventId, boolean failedEvent) {
         String error = e.error() == null ? "" : e.error();
         StateProbe probe = execution.probe();
         for (int i = 0; i < state.retry().size(); i++) {
@@ -594,7 +585,7 @@ final class StateRun {
         }
         long prev = previousEventId;
         if (failedEvent) {
-            prev = execution.emitAt(lane, previousEventId, state.type() + "StateFailed", null, null);
+            prev = execution.emitAt(lane, previousEventId, EventType.stateFailed(state.type()), null);
         }
         for (int i = 0; i < state.catchers().size(); i++) {
             Catcher c = state.catchers().get(i);
@@ -639,7 +630,8 @@ final class StateRun {
     }
 
     /** Runs {@code r} unless a later attempt or a terminal status made it stale. */
-    void guarded(int forAttempt, Runnable r) {
+    @Override
+    public void guarded(int forAttempt, Runnable r) {
         if (forAttempt != attempt) {
             return;
         }
@@ -655,19 +647,67 @@ final class StateRun {
     // ---- data flow ------------------------------------------------------------------------------
 
     /** The value after InputPath, noted for TestState's inspection data (the value itself is returned). */
-    JsonNode inspectedInputPath(JsonNode effective) {
+    @Override
+    public JsonNode inspectedInputPath(JsonNode effective) {
         if (execution.probe() != null) {
             execution.probe().afterInputPath = effective;
         }
         return effective;
     }
 
+    @Override
+    public ExecutionRun execution() {
+        return execution;
+    }
+
+    @Override
+    public Lane lane() {
+        return lane;
+    }
+
+    @Override
+    public State state() {
+        return state;
+    }
+
+    @Override
+    public StateIo io() {
+        return io;
+    }
+
+    @Override
+    public JsonNode input() {
+        return input;
+    }
+
+    @Override
+    public int currentAttempt() {
+        return attempt;
+    }
+
+    @Override
+    public String taskToken() {
+        return taskToken;
+    }
+
+    @Override
+    public void taskToken(String token) {
+        taskToken = token;
+    }
+
+    @Override
+    public void waitingTask(ResumePoint.WaitingTask task) {
+        waitingTask = task;
+    }
+
     /** The event the state's entered event follows (0 for the first state of an execution). */
-    long enteredPrev() {
+    @Override
+    public long enteredPrev() {
         return enteredPrev;
     }
 
-    ObjectNode context() {
+    @Override
+    public ObjectNode context() {
         if (context == null) {
             context = execution.contextObject(state.name(), Instant.ofEpochMilli(enteredMillis), taskToken);
         }
@@ -678,11 +718,13 @@ final class StateRun {
         return new PathScope(value, io.usesContext() ? context() : NO_CONTEXT, lane.variables);
     }
 
-    JsonataScope jsonataScope(JsonNode result, JsonNode errorOutput) {
+    @Override
+    public JsonataScope jsonataScope(JsonNode result, JsonNode errorOutput) {
         return jsonataScope(io.usesContext() ? context() : NO_CONTEXT, result, errorOutput);
     }
 
-    JsonataScope jsonataScope(JsonNode ctx, JsonNode result, JsonNode errorOutput) {
+    @Override
+    public JsonataScope jsonataScope(JsonNode ctx, JsonNode result, JsonNode errorOutput) {
         ObjectNode states = NODES.objectNode();
         states.set("input", input);
         states.set("context", ctx);
@@ -695,16 +737,31 @@ final class StateRun {
         return new JsonataScope(states, lane.variables);
     }
 
-    JsonNode jsonata(JsonNode template, JsonataScope scope, String field) {
+    @Override
+    public JsonNode jsonata(JsonNode template, JsonataScope scope, String field) {
         return JsonataExpressions.resolve(template, scope, field);
     }
 
-    JsonNode template(JsonNode template, JsonNode value) {
+    /** A {@link ValueSource}'s path: {@link #read}. */
+    @Override
+    public JsonNode readPath(String path, JsonNode effective, String field) {
+        return read(path, effective, field);
+    }
+
+    /** A {@link ValueSource}'s JSONata: evaluated with {@code $states.input} and the context. */
+    @Override
+    public JsonNode evaluateJsonata(JsonNode template, String field) {
+        return jsonata(template, jsonataScope(null, null), field);
+    }
+
+    @Override
+    public JsonNode template(JsonNode template, JsonNode value) {
         return PayloadTemplates.resolve(template, pathScope(value));
     }
 
     /** InputPath / OutputPath: null gives {}, "$" the value itself. */
-    JsonNode select(String path, JsonNode value, String field) {
+    @Override
+    public JsonNode select(String path, JsonNode value, String field) {
         if (path == null) {
             return NODES.objectNode();
         }

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.stepfunctions.engine.StatesException;
 import io.jenkins.plugins.stepfunctions.engine.asl.State;
+import io.jenkins.plugins.stepfunctions.engine.asl.ValueSource;
 import io.jenkins.plugins.stepfunctions.engine.history.EventDetails;
+import io.jenkins.plugins.stepfunctions.engine.history.EventType;
 import io.jenkins.plugins.stepfunctions.engine.mock.MockedResponse;
 import java.util.Optional;
 
@@ -18,9 +20,28 @@ import java.util.Optional;
 final class TaskInvocation {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private enum Kind { SERVICE, ACTIVITY, LAMBDA }
+    /**
+     * Who runs the task, with the events that end an attempt of it: a service integration's details
+     * name its resource, an activity's and a Lambda function's do not.
+     */
+    private enum Kind {
+        SERVICE(EventType.TASK_SUCCEEDED, EventType.TASK_FAILED, EventType.TASK_TIMED_OUT),
+        ACTIVITY(EventType.ACTIVITY_SUCCEEDED, EventType.ACTIVITY_FAILED, EventType.ACTIVITY_TIMED_OUT),
+        LAMBDA(EventType.LAMBDA_FUNCTION_SUCCEEDED, EventType.LAMBDA_FUNCTION_FAILED,
+                EventType.LAMBDA_FUNCTION_TIMED_OUT);
 
-    private final StateRun run;
+        final EventType succeeded;
+        final EventType failed;
+        final EventType timedOut;
+
+        Kind(EventType succeeded, EventType failed, EventType timedOut) {
+            this.succeeded = succeeded;
+            this.failed = failed;
+            this.timedOut = timedOut;
+        }
+    }
+
+    private final StateContext run;
     private final State.Task task;
     private final ExecutionRun execution;
     private final Kind kind;
@@ -33,10 +54,10 @@ final class TaskInvocation {
     private int heartbeatGeneration;
     private Long heartbeatSeconds;
 
-    TaskInvocation(StateRun run, State.Task task) {
+    TaskInvocation(StateContext run, State.Task task) {
         this.run = run;
         this.task = task;
-        this.execution = run.execution;
+        this.execution = run.execution();
         String arn = task.resource();
         String[] parts = arn.split(":", 7);
         if (parts.length >= 6 && parts[2].equals("states") && parts[5].startsWith("activity")) {
@@ -59,74 +80,75 @@ final class TaskInvocation {
     }
 
     void run() {
-        int attempt = run.attempt;
+        int attempt = run.currentAttempt();
         if (waitForToken || kind == Kind.ACTIVITY) {
-            run.taskToken = execution.services().tokens().open(execution, callback(attempt));
+            run.taskToken(execution.services().tokens().open(execution, callback(attempt)));
         }
         JsonNode parameters;
         JsonNode effective;
-        if (run.io.jsonata()) {
-            effective = run.input;
-            parameters = run.io.arguments() != null ? run.jsonata(run.io.arguments(), run.jsonataScope(null, null), "Arguments")
-                    : run.input;
+        if (run.io().jsonata()) {
+            effective = run.input();
+            parameters = run.io().arguments() != null
+                    ? run.jsonata(run.io().arguments(), run.jsonataScope(null, null), "Arguments")
+                    : run.input();
         } else {
-            effective = run.inspectedInputPath(run.select(run.io.inputPath(), run.input, "InputPath"));
-            parameters = run.io.parameters() != null ? run.template(run.io.parameters(), effective) : effective;
+            effective = run.inspectedInputPath(run.select(run.io().inputPath(), run.input(), "InputPath"));
+            parameters = run.io().parameters() != null ? run.template(run.io().parameters(), effective) : effective;
         }
         StateProbe probe = execution.probe();
         if (probe != null) {
-            if (run.io.jsonata()) {
+            if (run.io().jsonata()) {
                 probe.afterArguments = parameters;
             } else {
                 probe.afterParameters = parameters;
             }
         }
-        Long timeout = seconds(task.timeoutSeconds(), task.timeoutSecondsPath(), effective, "TimeoutSeconds");
-        heartbeatSeconds = seconds(task.heartbeatSeconds(), task.heartbeatSecondsPath(), effective, "HeartbeatSeconds");
+        Long timeout = seconds(task.timeout(), effective);
+        heartbeatSeconds = seconds(task.heartbeat(), effective);
         if (timeout == null && kind == Kind.ACTIVITY) {
             timeout = 99999999L;
         }
         // TestState: the request's mock, never the MockConfigFile (its test cases belong to state machines)
         Optional<MockedResponse> mock = probe != null ? Optional.ofNullable(probe.mock)
                 : execution.services().mocks().response(
-                execution.request().stateMachineName(), execution.request().testCase(), run.state.name(),
+                execution.request().stateMachineName(), execution.request().testCase(), run.state().name(),
                 execution.services().mocks().hasTestCase(execution.request().stateMachineName(),
-                        execution.request().testCase()) ? execution.nextMockInvocation(run.state.name()) : 0);
+                        execution.request().testCase()) ? execution.nextMockInvocation(run.state().name()) : 0);
         boolean http = kind == Kind.SERVICE && "http".equals(resourceType) && resource.startsWith("invoke");
         if (mock.isEmpty() && kind != Kind.ACTIVITY && !waitForToken && !http) {
             closeToken();
             throw new StatesException(StatesException.RUNTIME, notRunnable(parameters));
         }
         String parametersText = EventDetails.text(parameters);
-        Long timeoutShown = kind == Kind.ACTIVITY && task.timeoutSeconds() == null && task.timeoutSecondsPath() == null
+        Long timeoutShown = kind == Kind.ACTIVITY && task.timeout() == null
                 ? null : timeout;
         switch (kind) {
             case ACTIVITY -> {
                 // a TestState mock answers for the worker: the activity need not exist here
                 if (!(probe != null && mock.isPresent()) && !execution.services().activities().exists(resource)) {
                     closeToken();
-                    long failed = execution.emit(run.lane, "ActivityScheduleFailed", "activityScheduleFailedEventDetails",
+                    long failed = execution.emit(run.lane(), EventType.ACTIVITY_SCHEDULE_FAILED,
                             () -> EventDetails.errorCause("ActivityDoesNotExist", "Activity " + resource
                                     + " does not exist: create it with CreateActivity."));
                     run.failed(new StatesException("ActivityDoesNotExist", "Activity " + resource
                             + " does not exist: create it with CreateActivity."), failed, false);
                     return;
                 }
-                execution.emit(run.lane, "ActivityScheduled", "activityScheduledEventDetails",
+                execution.emit(run.lane(), EventType.ACTIVITY_SCHEDULED,
                         () -> EventDetails.activityScheduled(resource, parametersText, timeoutShown, heartbeatSeconds));
             }
             case LAMBDA -> {
                 Long t = timeout;
-                execution.emit(run.lane, "LambdaFunctionScheduled", "lambdaFunctionScheduledEventDetails",
+                execution.emit(run.lane(), EventType.LAMBDA_FUNCTION_SCHEDULED,
                         () -> EventDetails.lambdaScheduled(resource, parametersText, t));
-                execution.emit(run.lane, "LambdaFunctionStarted", null, null);
+                execution.emit(run.lane(), EventType.LAMBDA_FUNCTION_STARTED, null);
             }
             default -> {
                 Long t = timeout;
-                execution.emit(run.lane, "TaskScheduled", "taskScheduledEventDetails",
+                execution.emit(run.lane(), EventType.TASK_SCHEDULED,
                         () -> EventDetails.taskScheduled(resourceType, resource, region(), parametersText, t,
                                 heartbeatSeconds));
-                execution.emit(run.lane, "TaskStarted", "taskStartedEventDetails",
+                execution.emit(run.lane(), EventType.TASK_STARTED,
                         () -> EventDetails.resource(resourceType, resource));
             }
         }
@@ -139,16 +161,16 @@ final class TaskInvocation {
         if (mock.isPresent()) {
             answerFromMock(mock.get(), attempt);
         } else if (kind == Kind.ACTIVITY) {
-            String token = run.taskToken;
+            String token = run.taskToken();
             Activities.Work work = new Activities.Work(new ActivityTask(token, parametersText), worker ->
                     execution.post(() -> run.guarded(attempt, () -> {
                         if (!done) {
-                            execution.emit(run.lane, "ActivityStarted", "activityStartedEventDetails",
+                            execution.emit(run.lane(), EventType.ACTIVITY_STARTED,
                                     () -> EventDetails.workerName(worker));
                         }
                     })), () -> !done && !execution.status().isTerminal());
             execution.services().activities().schedule(resource, work);
-            run.waitingTask = new ResumePoint.WaitingTask(token, resource, parametersText);
+            run.waitingTask(new ResumePoint.WaitingTask(token, resource, parametersText));
         } else if (http) {
             HttpInvoke.Trace trace = probe == null ? null : (request, response) -> {
                 probe.httpRequest = request;
@@ -167,9 +189,9 @@ final class TaskInvocation {
                         }
                     })).run());
         } else if (waitForToken) {
-            execution.emit(run.lane, "TaskSubmitted", "taskSubmittedEventDetails",
+            execution.emit(run.lane(), EventType.TASK_SUBMITTED,
                     () -> EventDetails.resourceOutput(resourceType, resource, "{}"));
-            run.waitingTask = new ResumePoint.WaitingTask(run.taskToken, null, null);
+            run.waitingTask(new ResumePoint.WaitingTask(run.taskToken(), null, null));
         }
     }
 
@@ -179,15 +201,15 @@ final class TaskInvocation {
      * again for the workers with the same token and input.
      */
     void resume(ResumePoint.WaitingTask saved) {
-        int attempt = run.attempt;
-        run.taskToken = saved.token();
-        run.waitingTask = saved;
+        int attempt = run.currentAttempt();
+        run.taskToken(saved.token());
+        run.waitingTask(saved);
         execution.services().tokens().reopen(saved.token(), execution, callback(attempt));
         if (kind == Kind.ACTIVITY && saved.activityArn() != null) {
             Activities.Work work = new Activities.Work(new ActivityTask(saved.token(), saved.activityInput()),
                     worker -> execution.post(() -> run.guarded(attempt, () -> {
                         if (!done) {
-                            execution.emit(run.lane, "ActivityStarted", "activityStartedEventDetails",
+                            execution.emit(run.lane(), EventType.ACTIVITY_STARTED,
                                     () -> EventDetails.workerName(worker));
                         }
                     })), () -> !done && !execution.status().isTerminal());
@@ -199,7 +221,7 @@ final class TaskInvocation {
         if (response instanceof MockedResponse.Throw t) {
             if (sync || waitForToken) {
                 // AWS: the request was submitted, then the job or the callback failed
-                execution.emit(run.lane, "TaskSubmitted", "taskSubmittedEventDetails",
+                execution.emit(run.lane(), EventType.TASK_SUBMITTED,
                         () -> EventDetails.resourceOutput(resourceType, resource, "{}"));
             }
             fail(t.error(), t.cause());
@@ -222,7 +244,7 @@ final class TaskInvocation {
         }
         JsonNode result = value;
         if (sync || waitForToken) {
-            execution.emit(run.lane, "TaskSubmitted", "taskSubmittedEventDetails",
+            execution.emit(run.lane(), EventType.TASK_SUBMITTED,
                     () -> EventDetails.resourceOutput(resourceType, resource, EventDetails.text(result)));
         }
         succeed(result);
@@ -275,14 +297,8 @@ final class TaskInvocation {
         done = true;
         closeToken();
         String text = EventDetails.text(result);
-        switch (kind) {
-            case ACTIVITY -> execution.emit(run.lane, "ActivitySucceeded", "activitySucceededEventDetails",
-                    () -> EventDetails.output(text));
-            case LAMBDA -> execution.emit(run.lane, "LambdaFunctionSucceeded", "lambdaFunctionSucceededEventDetails",
-                    () -> EventDetails.output(text));
-            default -> execution.emit(run.lane, "TaskSucceeded", "taskSucceededEventDetails",
-                    () -> EventDetails.resourceOutput(resourceType, resource, text));
-        }
+        execution.emit(run.lane(), kind.succeeded, () -> kind == Kind.SERVICE
+                ? EventDetails.resourceOutput(resourceType, resource, text) : EventDetails.output(text));
         run.finishWithResult(result);
     }
 
@@ -292,14 +308,9 @@ final class TaskInvocation {
         }
         done = true;
         closeToken();
-        long id = switch (kind) {
-            case ACTIVITY -> execution.emit(run.lane, "ActivityFailed", "activityFailedEventDetails",
-                    () -> EventDetails.errorCause(error, cause));
-            case LAMBDA -> execution.emit(run.lane, "LambdaFunctionFailed", "lambdaFunctionFailedEventDetails",
-                    () -> EventDetails.errorCause(error, cause));
-            default -> execution.emit(run.lane, "TaskFailed", "taskFailedEventDetails",
-                    () -> EventDetails.resourceError(resourceType, resource, error, cause));
-        };
+        long id = execution.emit(run.lane(), kind.failed, () -> kind == Kind.SERVICE
+                ? EventDetails.resourceError(resourceType, resource, error, cause)
+                : EventDetails.errorCause(error, cause));
         run.failed(new StatesException(error, cause), id, false);
     }
 
@@ -308,38 +319,31 @@ final class TaskInvocation {
             return;
         }
         done = true;
-        if (run.taskToken != null) {
-            execution.services().tokens().timedOut(run.taskToken);
+        if (run.taskToken() != null) {
+            execution.services().tokens().timedOut(run.taskToken());
         }
-        long id = switch (kind) {
-            case ACTIVITY -> execution.emit(run.lane, "ActivityTimedOut", "activityTimedOutEventDetails",
-                    () -> EventDetails.errorCause(error, null));
-            case LAMBDA -> execution.emit(run.lane, "LambdaFunctionTimedOut", "lambdaFunctionTimedOutEventDetails",
-                    () -> EventDetails.errorCause(error, null));
-            default -> execution.emit(run.lane, "TaskTimedOut", "taskTimedOutEventDetails",
-                    () -> EventDetails.resourceError(resourceType, resource, error, null));
-        };
+        long id = execution.emit(run.lane(), kind.timedOut, () -> kind == Kind.SERVICE
+                ? EventDetails.resourceError(resourceType, resource, error, null)
+                : EventDetails.errorCause(error, null));
         run.failed(new StatesException(error, null), id, false);
     }
 
     private void closeToken() {
-        if (run.taskToken != null) {
-            execution.services().tokens().close(run.taskToken);
+        if (run.taskToken() != null) {
+            execution.services().tokens().close(run.taskToken());
         }
     }
 
-    private Long seconds(JsonNode value, String path, JsonNode effective, String field) {
-        JsonNode v;
-        if (path != null) {
-            v = run.read(path, effective, field + "Path");
-        } else if (value != null) {
-            v = value.isTextual() && run.io.jsonata() ? run.jsonata(value, run.jsonataScope(null, null), field) : value;
-        } else {
+    /** TimeoutSeconds or HeartbeatSeconds (or their Path): a positive integer, or null when not given. */
+    private Long seconds(ValueSource source, JsonNode effective) {
+        if (source == null) {
             return null;
         }
+        JsonNode v = source.resolve(run, effective);
         if (!v.isIntegralNumber() || v.asLong() < 1) {
-            throw new StatesException(run.io.jsonata() && path == null ? StatesException.QUERY_EVALUATION_ERROR
-                    : StatesException.RUNTIME, "The " + field + (path != null ? "Path" : "") + " field must be a "
+            boolean path = source instanceof ValueSource.Path;
+            throw new StatesException(run.io().jsonata() && !path ? StatesException.QUERY_EVALUATION_ERROR
+                    : StatesException.RUNTIME, "The " + source.field() + " field must be a "
                     + "positive integer, but was: " + EventDetails.text(v));
         }
         return v.asLong();
@@ -352,13 +356,13 @@ final class TaskInvocation {
 
     private String notRunnable(JsonNode parameters) {
         if (execution.probe() != null) {
-            return "The Task state '" + run.state.name() + "' calls " + task.resource() + ", which the embedded "
+            return "The Task state '" + run.state().name() + "' calls " + task.resource() + ", which the embedded "
                     + "engine does not call for real. Give TestState a mock: \"mock\": {\"result\": \"<the JSON the "
                     + "service would return>\"} or \"mock\": {\"errorOutput\": {\"error\": \"...\", \"cause\": "
                     + "\"...\"}}; or test an arn:aws:states:::http:invoke call.";
         }
         String sm = execution.request().stateMachineName();
-        String state = run.state.name();
+        String state = run.state().name();
         String example = "{\"StateMachines\":{\"" + sm + "\":{\"TestCases\":{\"HappyPath\":{\"" + state + "\":\""
                 + state + "Ok\"}}}},\"MockedResponses\":{\"" + state + "Ok\":{\"0\":{\"Return\":"
                 + (resourceType.equals("lambda") ? "{\"StatusCode\":200,\"Payload\":{}}" : "{}") + "}}}}";

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.stepfunctions.engine.history.Details;
+import io.jenkins.plugins.stepfunctions.engine.history.EventType;
 import io.jenkins.plugins.stepfunctions.engine.history.HistoryEvent;
 import io.jenkins.plugins.stepfunctions.engine.run.Execution;
 import io.jenkins.plugins.stepfunctions.engine.run.ExecutionEngine;
@@ -173,7 +174,7 @@ final class ExecutionFiles implements ExecutionJournal {
                     JsonNode e = mapper.readTree(line);
                     events.add(new HistoryEvent(events.size() + 1L, e.path("p").asLong(),
                             Instant.ofEpochMilli(CatalogFiles.required(e, "t").asLong()),
-                            CatalogFiles.required(e, "type").asText(), e.hasNonNull("f") ? e.get("f").asText() : null,
+                            EventType.of(CatalogFiles.required(e, "type").asText()),
                             e.get("d") instanceof ObjectNode d ? new Details.Json(d) : null));
                 } catch (IOException | RuntimeException bad) {
                     problems.add(file + ": line " + (events.size() + 1) + " unreadable (" + bad.getMessage()
