@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.jenkins.plugins.stepfunctions.engine.run.EngineConfig;
-import io.jenkins.plugins.stepfunctions.engine.server.EngineServer;
+import io.jenkins.plugins.stepfunctions.engine.TestEngine;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +30,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.retry.RetryPolicy;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sfn.SfnClient;
 
 /**
@@ -58,22 +58,19 @@ class ConformanceTest {
     private final List<ConformanceCase> cases = ConformanceCase.loadAll();
     private final KnownFailures knownFailures = KnownFailures.load();
     private final Map<String, CompletableFuture<Outcome>> outcomes = new LinkedHashMap<>();
-    private EngineServer server;
+    private TestEngine engine;
     private SfnClient client;
     private ExecutorService pool;
 
     @BeforeAll
     void startEngineAndRunEveryCase() throws IOException {
         String external = System.getProperty("conformance.endpoint");
-        URI endpoint;
         if (external != null && !external.isBlank()) {
-            endpoint = URI.create(external);
+            client = TestEngine.client(URI.create(external), Region.US_EAST_1, RetryPolicy.none());
         } else {
-            server = EngineServer.start("127.0.0.1", 0,
-                    new EngineConfig(Clock.systemUTC(), TIME_SCALE, ConformanceCase.mockConfig(), null));
-            endpoint = server.endpoint();
+            engine = TestEngine.options().timeScale(TIME_SCALE).mockConfig(ConformanceCase.mockConfig()).serve();
+            client = engine.sfn();
         }
-        client = LoopbackSfnClient.create(endpoint);
         pool = Executors.newFixedThreadPool(PARALLEL_CASES);
         CaseExecution execution = new CaseExecution(client, CASE_TIMEOUT);
         for (ConformanceCase c : cases) {
@@ -116,9 +113,10 @@ class ConformanceTest {
             }
         } finally {
             pool.shutdownNow();
-            client.close();
-            if (server != null) {
-                server.close();
+            if (engine != null) {
+                engine.close();
+            } else {
+                client.close();
             }
         }
     }

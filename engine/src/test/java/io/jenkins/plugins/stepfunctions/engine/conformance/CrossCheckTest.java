@@ -6,12 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import io.jenkins.plugins.stepfunctions.engine.run.EngineConfig;
-import io.jenkins.plugins.stepfunctions.engine.server.EngineServer;
+import io.jenkins.plugins.stepfunctions.engine.TestEngine;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,7 +20,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.sfn.SfnClient;
 
 /**
  * Cross-check with an independent implementation: the JSONPath-language cases of the corpus (not
@@ -90,11 +87,9 @@ class CrossCheckTest {
 
         Map<String, CaseExecution.Result> ours = new LinkedHashMap<>();
         Map<String, String> ourVerdicts = new LinkedHashMap<>();
-        EngineConfig config = new EngineConfig(Clock.systemUTC(), 0.01, ConformanceCase.mockConfig(), null);
         ExecutorService pool = Executors.newFixedThreadPool(8);
-        try (EngineServer server = EngineServer.start("127.0.0.1", 0, config);
-             SfnClient client = LoopbackSfnClient.create(server.endpoint())) {
-            CaseExecution execution = new CaseExecution(client, Duration.ofSeconds(10));
+        try (TestEngine engine = TestEngine.options().timeScale(0.01).mockConfig(ConformanceCase.mockConfig()).serve()) {
+            CaseExecution execution = new CaseExecution(engine.sfn(), Duration.ofSeconds(10));
             Map<String, CompletableFuture<CaseExecution.Result>> running = new LinkedHashMap<>();
             for (ConformanceCase c : cases) {
                 running.put(c.id(), CompletableFuture.supplyAsync(() -> {

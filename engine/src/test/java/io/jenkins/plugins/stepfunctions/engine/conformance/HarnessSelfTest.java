@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.jenkins.plugins.stepfunctions.engine.run.EngineConfig;
-import io.jenkins.plugins.stepfunctions.engine.server.EngineServer;
-import java.time.Clock;
+import io.jenkins.plugins.stepfunctions.engine.TestEngine;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -15,7 +13,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import software.amazon.awssdk.services.sfn.SfnClient;
 
 /**
  * The conformance harness can fail: a recording that differs from what the engine does is
@@ -25,23 +22,20 @@ import software.amazon.awssdk.services.sfn.SfnClient;
 class HarnessSelfTest {
     private static final String CASE_WITH_EVENTS = "assign.test_assign_base.TestAssignBase.test_assign_in_choice_CONDITION_FALSE";
 
-    private EngineServer server;
-    private SfnClient client;
+    private TestEngine engine;
     private ConformanceCase recorded;
     private CaseExecution.Result result;
 
     @BeforeAll
     void runOneRecordedCase() throws Exception {
-        server = EngineServer.start("127.0.0.1", 0, new EngineConfig(Clock.systemUTC(), 0.01, null, null));
-        client = LoopbackSfnClient.create(server.endpoint());
+        engine = TestEngine.options().timeScale(0.01).serve();
         recorded = ConformanceCase.loadAll().stream().filter(c -> c.id().equals(CASE_WITH_EVENTS)).findFirst().orElseThrow();
-        result = new CaseExecution(client, Duration.ofSeconds(20)).run(recorded);
+        result = new CaseExecution(engine.sfn(), Duration.ofSeconds(20)).run(recorded);
     }
 
     @AfterAll
     void stop() {
-        client.close();
-        server.close();
+        engine.close();
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.jenkins.plugins.stepfunctions.engine.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.stepfunctions.engine.TestEngine;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,7 @@ class FinishedExecutionsFootprintTest {
 
     @Test
     void tenThousandFinishedExecutionsTakeLessThanHalfOf256MiB() throws Exception {
-        try (EngineFixture fx = new EngineFixture()) {
+        try (TestEngine fx = TestEngine.options().timeScale(0.001).inProcess()) {
             String def = "{\"StartAt\":\"Build\",\"States\":{\"Build\":{\"Type\":\"Pass\",\"Result\":{\"image\":\"app:1\"},"
                     + "\"ResultPath\":\"$.build\",\"Next\":\"Check\"},\"Check\":{\"Type\":\"Choice\",\"Choices\":[{"
                     + "\"Variable\":\"$.build.image\",\"IsPresent\":true,\"Next\":\"Done\"}],\"Default\":\"Done\"},"
@@ -31,7 +32,7 @@ class FinishedExecutionsFootprintTest {
                 kept.add(fx.start(def, "{\"build\":" + i + ",\"branch\":\"main\"}"));
             }
             for (Execution e : kept) {
-                EngineFixture.await(e);
+                Histories.await(e);
             }
             System.out.println("10,000 executions in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
             long perExecution = (usedHeap() - before) / kept.size();

@@ -1,17 +1,18 @@
 package io.jenkins.plugins.stepfunctions.engine.run;
 
-import static io.jenkins.plugins.stepfunctions.engine.run.EngineFixture.await;
-import static io.jenkins.plugins.stepfunctions.engine.run.EngineFixture.chain;
-import static io.jenkins.plugins.stepfunctions.engine.run.EngineFixture.first;
-import static io.jenkins.plugins.stepfunctions.engine.run.EngineFixture.types;
+import static io.jenkins.plugins.stepfunctions.engine.run.Histories.await;
+import static io.jenkins.plugins.stepfunctions.engine.run.Histories.chain;
+import static io.jenkins.plugins.stepfunctions.engine.run.Histories.first;
+import static io.jenkins.plugins.stepfunctions.engine.run.Histories.types;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.stepfunctions.engine.TestEngine;
 import io.jenkins.plugins.stepfunctions.engine.history.HistoryEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class InterpreterBehaviourTest {
-    private final EngineFixture fx = new EngineFixture();
+    private final TestEngine fx = TestEngine.options().timeScale(0.001).inProcess();
 
     @AfterEach
     void close() {

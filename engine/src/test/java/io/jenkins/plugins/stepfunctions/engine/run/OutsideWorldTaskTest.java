@@ -1,8 +1,8 @@
 package io.jenkins.plugins.stepfunctions.engine.run;
 
-import static io.jenkins.plugins.stepfunctions.engine.run.EngineFixture.await;
-import static io.jenkins.plugins.stepfunctions.engine.run.EngineFixture.first;
-import static io.jenkins.plugins.stepfunctions.engine.run.EngineFixture.types;
+import static io.jenkins.plugins.stepfunctions.engine.run.Histories.await;
+import static io.jenkins.plugins.stepfunctions.engine.run.Histories.first;
+import static io.jenkins.plugins.stepfunctions.engine.run.Histories.types;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import io.jenkins.plugins.stepfunctions.engine.ApiException;
+import io.jenkins.plugins.stepfunctions.engine.TestEngine;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -38,30 +39,30 @@ class OutsideWorldTaskTest {
 
     @Test
     void callbackTokenAppearsInTaskScheduledAndSendTaskSuccessCompletesTheTask() throws Exception {
-        try (EngineFixture fx = new EngineFixture()) {
+        try (TestEngine fx = TestEngine.options().timeScale(0.001).inProcess()) {
             Execution e = fx.start(String.format(CALLBACK, ""), "{}");
             String token = tokenOf(e);
             assertThat(token).startsWith("AQC");
             assertThat(first(e, "TaskScheduled").details().path("resourceType").asText()).isEqualTo("sqs");
             assertThat(first(e, "TaskScheduled").details().path("resource").asText())
                     .isEqualTo("sendMessage.waitForTaskToken");
-            fx.engine.sendTaskSuccess(token, "{\"approved\":true}");
+            fx.engine().sendTaskSuccess(token, "{\"approved\":true}");
             await(e);
             assertThat(e.output()).isEqualTo("{\"approved\":true}");
             assertThat(types(e)).containsExactly("ExecutionStarted", "TaskStateEntered", "TaskScheduled",
                     "TaskStarted", "TaskSubmitted", "TaskSucceeded", "TaskStateExited", "ExecutionSucceeded");
-            assertThatThrownBy(() -> fx.engine.sendTaskSuccess(token, "{}"))
+            assertThatThrownBy(() -> fx.engine().sendTaskSuccess(token, "{}"))
                     .isInstanceOfSatisfying(ApiException.class, x -> assertThat(x.type()).isEqualTo("TaskDoesNotExist"));
-            assertThatThrownBy(() -> fx.engine.sendTaskSuccess("garbage-token", "{}"))
+            assertThatThrownBy(() -> fx.engine().sendTaskSuccess("garbage-token", "{}"))
                     .isInstanceOfSatisfying(ApiException.class, x -> assertThat(x.type()).isEqualTo("InvalidToken"));
         }
     }
 
     @Test
     void sendTaskFailureFailsTheTaskWithTheGivenError() throws Exception {
-        try (EngineFixture fx = new EngineFixture()) {
+        try (TestEngine fx = TestEngine.options().timeScale(0.001).inProcess()) {
             Execution e = fx.start(String.format(CALLBACK, ""), "{}");
-            fx.engine.sendTaskFailure(tokenOf(e), "Rejected", "no");
+            fx.engine().sendTaskFailure(tokenOf(e), "Rejected", "no");
             await(e);
             assertThat(e.status()).isEqualTo(ExecutionStatus.FAILED);
             assertThat(e.error()).isEqualTo("Rejected");
@@ -71,13 +72,13 @@ class OutsideWorldTaskTest {
 
     @Test
     void missingHeartbeatTimesTheTaskOutAndLateAnswersGetTaskTimedOut() throws Exception {
-        try (EngineFixture fx = new EngineFixture()) {
+        try (TestEngine fx = TestEngine.options().timeScale(0.001).inProcess()) {
             Execution e = fx.start(String.format(CALLBACK, "\"HeartbeatSeconds\":2,"), "{}");
             String token = tokenOf(e);
             await(e);
             assertThat(e.error()).isEqualTo("States.HeartbeatTimeout");
             assertThat(types(e)).contains("TaskTimedOut");
-            assertThatThrownBy(() -> fx.engine.sendTaskHeartbeat(token))
+            assertThatThrownBy(() -> fx.engine().sendTaskHeartbeat(token))
                     .isInstanceOfSatisfying(ApiException.class, x -> assertThat(x.type()).isEqualTo("TaskTimedOut"));
         }
     }
@@ -85,21 +86,21 @@ class OutsideWorldTaskTest {
     @Test
     void activityTaskGoesToAPollingWorker() throws Exception {
         String arn = "arn:aws:states:us-east-1:123456789012:activity:approve";
-        try (EngineFixture fx = new EngineFixture()) {
-            fx.engine.registerActivity(arn);
-            var poll = fx.engine.pollActivity(arn, "worker-1", Duration.ofSeconds(30));
+        try (TestEngine fx = TestEngine.options().timeScale(0.001).inProcess()) {
+            fx.engine().registerActivity(arn);
+            var poll = fx.engine().pollActivity(arn, "worker-1", Duration.ofSeconds(30));
             Execution e = fx.start("{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Task\",\"Resource\":\"" + arn
                     + "\",\"End\":true}}}", "{\"n\":1}");
             Optional<ActivityTask> task = poll.get(30, TimeUnit.SECONDS);
             assertThat(task).isPresent();
             assertThat(task.get().input()).isEqualTo("{\"n\":1}");
-            fx.engine.sendTaskSuccess(task.get().taskToken(), "{\"done\":1}");
+            fx.engine().sendTaskSuccess(task.get().taskToken(), "{\"done\":1}");
             await(e);
             assertThat(e.output()).isEqualTo("{\"done\":1}");
             assertThat(types(e)).containsExactly("ExecutionStarted", "TaskStateEntered", "ActivityScheduled",
                     "ActivityStarted", "ActivitySucceeded", "TaskStateExited", "ExecutionSucceeded");
             assertThat(first(e, "ActivityStarted").details().path("workerName").asText()).isEqualTo("worker-1");
-            assertThat(fx.engine.pollActivity(arn, "w", Duration.ofMillis(50)).get(5, TimeUnit.SECONDS)).isEmpty();
+            assertThat(fx.engine().pollActivity(arn, "w", Duration.ofMillis(50)).get(5, TimeUnit.SECONDS)).isEmpty();
         }
     }
 
@@ -108,7 +109,7 @@ class OutsideWorldTaskTest {
         JsonNode mocks = JSON.readTree("{\"StateMachines\":{\"Deploy\":{\"TestCases\":{\"Flaky\":{\"Call\":\"R\"}}}},"
                 + "\"MockedResponses\":{\"R\":{\"0\":{\"Throw\":{\"Error\":\"Lambda.ServiceException\",\"Cause\":\"x\"}},"
                 + "\"1\":{\"Return\":{\"StatusCode\":200,\"Payload\":{\"ok\":true}}}}}}");
-        try (EngineFixture fx = new EngineFixture(mocks, null)) {
+        try (TestEngine fx = TestEngine.options().timeScale(0.001).mockConfig(mocks).inProcess()) {
             Execution e = await(fx.start("{\"StartAt\":\"Call\",\"States\":{\"Call\":{\"Type\":\"Task\",\"Resource\":"
                     + "\"arn:aws:states:::lambda:invoke\",\"Parameters\":{\"FunctionName\":\"f\"},\"OutputPath\":"
                     + "\"$.Payload\",\"Retry\":[{\"ErrorEquals\":[\"Lambda.ServiceException\"]}],\"End\":true}}}",
@@ -122,7 +123,7 @@ class OutsideWorldTaskTest {
 
     @Test
     void unmockedTaskFailsWithACauseThatShowsHowToMockIt() {
-        try (EngineFixture fx = new EngineFixture()) {
+        try (TestEngine fx = TestEngine.options().timeScale(0.001).inProcess()) {
             Execution e = await(fx.start("{\"StartAt\":\"Deploy\",\"States\":{\"Deploy\":{\"Type\":\"Task\","
                     + "\"Resource\":\"arn:aws:states:::ecs:runTask.sync\",\"End\":true}}}", "{}"));
             assertThat(e.error()).isEqualTo("States.Runtime");
@@ -144,7 +145,7 @@ class OutsideWorldTaskTest {
             x.close();
         });
         server.start();
-        try (EngineFixture fx = new EngineFixture()) {
+        try (TestEngine fx = TestEngine.options().timeScale(0.001).inProcess()) {
             String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
             Execution e = await(fx.start("{\"StartAt\":\"Call\",\"States\":{\"Call\":{\"Type\":\"Task\",\"Resource\":"
                     + "\"arn:aws:states:::http:invoke\",\"Parameters\":{\"ApiEndpoint\":\"" + url + "\",\"Method\":"
@@ -172,8 +173,8 @@ class OutsideWorldTaskTest {
             x.close();
         });
         server.start();
-        try (EngineFixture fx = new EngineFixture(null, URI.create("http://127.0.0.1:"
-                + server.getAddress().getPort() + "/"))) {
+        try (TestEngine fx = TestEngine.options().timeScale(0.001).listener(URI.create("http://127.0.0.1:"
+                + server.getAddress().getPort() + "/")).inProcess()) {
             await(fx.start("{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Pass\",\"End\":true}}}", "{\"x\":1}"));
             for (int i = 0; i < 1000 && events.size() < 2; i++) {
                 Thread.sleep(10);
@@ -185,7 +186,7 @@ class OutsideWorldTaskTest {
             assertThat(done.path("detail-type").asText()).isEqualTo("Step Functions Execution Status Change");
             assertThat(done.path("source").asText()).isEqualTo("aws.states");
             assertThat(done.path("detail").path("output").asText()).isEqualTo("{\"x\":1}");
-            assertThat(done.path("detail").path("stateMachineArn").asText()).isEqualTo(EngineFixture.SM_ARN);
+            assertThat(done.path("detail").path("stateMachineArn").asText()).isEqualTo(TestEngine.SM_ARN);
         } finally {
             server.stop(0);
         }
@@ -195,7 +196,7 @@ class OutsideWorldTaskTest {
     void redriveRestartsFromTheFailedState() throws Exception {
         JsonNode mocks = JSON.readTree("{\"StateMachines\":{\"Deploy\":{\"TestCases\":{\"T\":{\"Call\":\"R\"}}}},"
                 + "\"MockedResponses\":{\"R\":{\"0\":{\"Throw\":{\"Error\":\"Boom\"}},\"1\":{\"Return\":{\"v\":2}}}}}");
-        try (EngineFixture fx = new EngineFixture(mocks, null)) {
+        try (TestEngine fx = TestEngine.options().timeScale(0.001).mockConfig(mocks).inProcess()) {
             Execution e = await(fx.start("{\"StartAt\":\"First\",\"States\":{\"First\":{\"Type\":\"Pass\",\"Next\":"
                     + "\"Call\"},\"Call\":{\"Type\":\"Task\",\"Resource\":\"arn:aws:states:::lambda:invoke\",\"End\":"
                     + "true}}}", "{}", "T"));
@@ -214,7 +215,7 @@ class OutsideWorldTaskTest {
 
     @Test
     void redriveAfterStopRestartsTheStateThatWasRunning() throws Exception {
-        try (EngineFixture fx = new EngineFixture()) {
+        try (TestEngine fx = TestEngine.options().timeScale(0.001).inProcess()) {
             Execution e = fx.start(String.format(CALLBACK, ""), "{}");
             String firstToken = tokenOf(e);
             e.stop("Op.Abort", "by hand");
@@ -224,12 +225,12 @@ class OutsideWorldTaskTest {
             for (int i = 0; i < 1000 && types(e).stream().filter(t -> t.equals("TaskScheduled")).count() < 2; i++) {
                 Thread.sleep(10);
             }
-            JsonNode params = JSON.readTree(EngineFixture.events(e).stream()
+            JsonNode params = JSON.readTree(Histories.events(e).stream()
                     .filter(x -> x.type().equals("TaskScheduled")).reduce((a, b) -> b).orElseThrow()
                     .details().path("parameters").asText());
             String secondToken = params.path("MessageBody").path("token").asText();
             assertThat(secondToken).isNotEqualTo(firstToken);
-            fx.engine.sendTaskSuccess(secondToken, "{\"approved\":false}");
+            fx.engine().sendTaskSuccess(secondToken, "{\"approved\":false}");
             await(e);
             assertThat(e.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
             assertThat(types(e)).containsSubsequence("ExecutionAborted", "ExecutionRedriven", "TaskStateEntered",
@@ -240,8 +241,8 @@ class OutsideWorldTaskTest {
     @Test
     void activityTaskOfAStoppedExecutionIsNotHandedOut() throws Exception {
         String arn = "arn:aws:states:us-east-1:123456789012:activity:build";
-        try (EngineFixture fx = new EngineFixture()) {
-            fx.engine.registerActivity(arn);
+        try (TestEngine fx = TestEngine.options().timeScale(0.001).inProcess()) {
+            fx.engine().registerActivity(arn);
             Execution e = fx.start("{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Task\",\"Resource\":\"" + arn
                     + "\",\"End\":true}}}", "{}");
             for (int i = 0; i < 1000 && !types(e).contains("ActivityScheduled"); i++) {
@@ -249,7 +250,7 @@ class OutsideWorldTaskTest {
             }
             e.stop(null, null);
             await(e);
-            assertThat(fx.engine.pollActivity(arn, "w", Duration.ofMillis(100)).get(5, TimeUnit.SECONDS)).isEmpty();
+            assertThat(fx.engine().pollActivity(arn, "w", Duration.ofMillis(100)).get(5, TimeUnit.SECONDS)).isEmpty();
         }
     }
 }

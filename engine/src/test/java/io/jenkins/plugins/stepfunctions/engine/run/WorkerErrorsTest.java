@@ -1,9 +1,10 @@
 package io.jenkins.plugins.stepfunctions.engine.run;
 
-import static io.jenkins.plugins.stepfunctions.engine.run.EngineFixture.await;
-import static io.jenkins.plugins.stepfunctions.engine.run.EngineFixture.events;
+import static io.jenkins.plugins.stepfunctions.engine.run.Histories.await;
+import static io.jenkins.plugins.stepfunctions.engine.run.Histories.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.stepfunctions.engine.TestEngine;
 import io.jenkins.plugins.stepfunctions.engine.history.HistoryEvent;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -20,7 +21,7 @@ class WorkerErrorsTest {
             + "\"Seconds\":3600,\"End\":true}}}";
     private static final String PASS = "{\"StartAt\":\"P\",\"States\":{\"P\":{\"Type\":\"Pass\",\"End\":true}}}";
 
-    private final EngineFixture fx = new EngineFixture();
+    private final TestEngine fx = TestEngine.options().timeScale(0.001).inProcess();
 
     @AfterEach
     void close() {

@@ -3,6 +3,7 @@ package io.jenkins.plugins.stepfunctions.engine.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.stepfunctions.engine.TestEngine;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sfn.SfnClient;
@@ -17,8 +18,8 @@ import software.amazon.awssdk.services.sfn.model.ValidationException;
 /** Errors a caller can cause, as the SDK sees them: AWS's exception types and messages that say what to fix. */
 class ApiErrorsTest {
     private static final String SM_ARN = "arn:aws:states:us-east-1:123456789012:stateMachine:Missing";
-    private final RunningServer running = RunningServer.start();
-    private final SfnClient sfn = running.sfn;
+    private final TestEngine running = TestEngine.startServer();
+    private final SfnClient sfn = running.sfn();
 
     @AfterEach
     void stop() {

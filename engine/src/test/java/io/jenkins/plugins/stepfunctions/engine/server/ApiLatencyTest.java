@@ -2,13 +2,14 @@ package io.jenkins.plugins.stepfunctions.engine.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.stepfunctions.engine.TestEngine;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Calls on one connection are answered as fast as the work allows, not at the pace of TCP timers. */
 class ApiLatencyTest {
-    private final RunningServer running = RunningServer.start();
+    private final TestEngine running = TestEngine.startServer();
 
     @AfterEach
     void stop() {
@@ -17,11 +18,11 @@ class ApiLatencyTest {
 
     @Test
     void sequentialCallsAreNotHeldBackByDelayedAcknowledgements() {
-        running.sfn.listStateMachines();
+        running.sfn().listStateMachines();
         long fastest = Long.MAX_VALUE;
         for (int i = 0; i < 100; i++) {
             long start = System.nanoTime();
-            running.sfn.listStateMachines();
+            running.sfn().listStateMachines();
             fastest = Math.min(fastest, System.nanoTime() - start);
         }
         // Nagle's algorithm against a delayed ACK holds *every* response for ~40 ms, so even the fastest

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.stepfunctions.engine.TestEngine;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * our responses and errors as it reads AWS's. Skipped where no {@code aws} command is installed.
  */
 class AwsCliCompatibilityTest {
-    private final RunningServer running = RunningServer.start();
+    private final TestEngine running = TestEngine.startServer();
     private final ObjectMapper mapper = new ObjectMapper();
 
     @AfterEach
@@ -33,7 +34,7 @@ class AwsCliCompatibilityTest {
 
     private Result aws(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("aws", "stepfunctions", "--endpoint-url",
-                running.server.endpoint().toString(), "--output", "json"));
+                running.server().endpoint().toString(), "--output", "json"));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("AWS_ACCESS_KEY_ID", "local");
@@ -70,7 +71,7 @@ class AwsCliCompatibilityTest {
         Result started = aws("start-execution", "--state-machine-arn", sm, "--name", "run-1", "--input", "{\"n\": 1}");
         assertThat(started.exitCode()).as(started.err()).isZero();
         String execution = mapper.readTree(started.out()).get("executionArn").asText();
-        Awaits.until(() -> running.sfn.describeExecution(b -> b.executionArn(execution)).statusAsString(),
+        Awaits.until(() -> running.sfn().describeExecution(b -> b.executionArn(execution)).statusAsString(),
                 status -> !status.equals("RUNNING"));
 
         Result described = aws("describe-execution", "--execution-arn", execution);

@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.jenkins.plugins.stepfunctions.engine.run.EngineConfig;
-import java.time.Clock;
+import io.jenkins.plugins.stepfunctions.engine.TestEngine;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -26,8 +25,8 @@ import software.amazon.awssdk.services.sfn.model.TaskDoesNotExistException;
 
 /** Tasks that wait for the outside world: task tokens and activities, answered through the SDK. */
 class CallbackApiTest {
-    private final RunningServer running = RunningServer.start(new EngineConfig(Clock.systemUTC(), 0.001, null, null));
-    private final SfnClient sfn = running.sfn;
+    private final TestEngine running = TestEngine.options().timeScale(0.001).serve();
+    private final SfnClient sfn = running.sfn();
     private final ObjectMapper mapper = new ObjectMapper();
 
     @AfterEach

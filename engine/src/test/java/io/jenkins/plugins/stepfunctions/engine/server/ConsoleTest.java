@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.jenkins.plugins.stepfunctions.engine.run.EngineConfig;
+import io.jenkins.plugins.stepfunctions.engine.TestEngine;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -13,7 +13,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
@@ -29,12 +28,12 @@ class ConsoleTest {
                 "Parameters":{"TopicArn":"arn:aws:sns:us-east-1:123456789012:t","Message":{"TaskToken.$":"$$.Task.Token",
                   "approval":{"message":"Ship <b>it</b>?","parameters":{"ticket":"CHG-1"}}}},
                 "ResultPath":"$.approval","End":true}}}""";
-    private static RunningServer running;
+    private static TestEngine running;
     private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
     static void start() {
-        running = RunningServer.start(new EngineConfig(Clock.systemUTC(), 0.01, null, null));
+        running = TestEngine.options().timeScale(0.01).serve();
     }
 
     @AfterAll
@@ -72,7 +71,7 @@ class ConsoleTest {
 
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         awaitExecution(execution, "SUCCEEDED");
-        String output = running.sfn.describeExecution(b -> b.executionArn(execution)).output();
+        String output = running.sfn().describeExecution(b -> b.executionArn(execution)).output();
         assertThat(JSON.readTree(output).at("/approval/approved").asBoolean()).isTrue();
         assertThat(JSON.readTree(output).at("/approval/parameters/ticket").asText()).isEqualTo("CHG-1");
         assertThat(answer(execution, scheduled, true, null).statusCode()).as("answered once only").isEqualTo(409);
@@ -86,7 +85,7 @@ class ConsoleTest {
         assertThat(answer(execution, scheduled, false, null).statusCode()).isEqualTo(200);
 
         awaitExecution(execution, "FAILED");
-        assertThat(running.sfn.describeExecution(b -> b.executionArn(execution)).error()).isEqualTo("Approval.Rejected");
+        assertThat(running.sfn().describeExecution(b -> b.executionArn(execution)).error()).isEqualTo("Approval.Rejected");
     }
 
     @Test
@@ -95,11 +94,11 @@ class ConsoleTest {
         long scheduled = awaitStatus(execution, "APPROVAL_PENDING").at("/states/Ask/approval/scheduledEventId").asLong();
 
         assertThat(answer(execution, scheduled, true, "http://evil.example").statusCode()).isEqualTo(403);
-        HttpResponse<String> bare = http.send(HttpRequest.newBuilder(running.server.endpoint().resolve("/console/api/answer"))
+        HttpResponse<String> bare = http.send(HttpRequest.newBuilder(running.server().endpoint().resolve("/console/api/answer"))
                 .POST(HttpRequest.BodyPublishers.ofString("{\"execution\":\"" + execution + "\",\"scheduledEventId\":" + scheduled
                         + ",\"approve\":true}")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(bare.statusCode()).isEqualTo(403);
-        assertThat(running.sfn.describeExecution(b -> b.executionArn(execution)).statusAsString()).isEqualTo("RUNNING");
+        assertThat(running.sfn().describeExecution(b -> b.executionArn(execution)).statusAsString()).isEqualTo("RUNNING");
     }
 
     @Test
@@ -111,9 +110,9 @@ class ConsoleTest {
     }
 
     private String startGate(String name) {
-        String machine = running.sfn.createStateMachine(b -> b.name("gate-" + name).definition(GATE)
+        String machine = running.sfn().createStateMachine(b -> b.name("gate-" + name).definition(GATE)
                 .roleArn("arn:aws:iam::123456789012:role/r")).stateMachineArn();
-        return running.sfn.startExecution(b -> b.stateMachineArn(machine)).executionArn();
+        return running.sfn().startExecution(b -> b.stateMachineArn(machine)).executionArn();
     }
 
     private JsonNode awaitStatus(String execution, String status) throws Exception {
@@ -130,14 +129,14 @@ class ConsoleTest {
 
     private void awaitExecution(String execution, String status) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (!running.sfn.describeExecution(b -> b.executionArn(execution)).statusAsString().equals(status)) {
+        while (!running.sfn().describeExecution(b -> b.executionArn(execution)).statusAsString().equals(status)) {
             assertThat(Instant.now()).as("execution never " + status).isBefore(deadline);
             Thread.sleep(20);
         }
     }
 
     private HttpResponse<String> answer(String execution, long scheduled, boolean approve, String origin) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(running.server.endpoint().resolve("/console/api/answer"))
+        HttpRequest.Builder b = HttpRequest.newBuilder(running.server().endpoint().resolve("/console/api/answer"))
                 .header("Content-Type", "application/json").header(ConsoleHandler.ANSWER_HEADER, "1")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.createObjectNode().put("execution", execution)
                         .put("scheduledEventId", scheduled).put("approve", approve).put("comment", "from the test").toString()));
@@ -148,12 +147,12 @@ class ConsoleTest {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(running.server.endpoint().resolve(path)).GET().build(),
+        return http.send(HttpRequest.newBuilder(running.server().endpoint().resolve(path)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     private String raw(String request) throws Exception {
-        try (Socket socket = new Socket(running.server.endpoint().getHost(), running.server.endpoint().getPort())) {
+        try (Socket socket = new Socket(running.server().endpoint().getHost(), running.server().endpoint().getPort())) {
             OutputStream out = socket.getOutputStream();
             out.write(request.getBytes(StandardCharsets.US_ASCII));
             out.flush();

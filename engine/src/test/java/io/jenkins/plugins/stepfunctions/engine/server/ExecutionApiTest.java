@@ -5,8 +5,7 @@ import static io.jenkins.plugins.stepfunctions.engine.server.Definitions.ROLE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.jenkins.plugins.stepfunctions.engine.run.EngineConfig;
-import java.time.Clock;
+import io.jenkins.plugins.stepfunctions.engine.TestEngine;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -36,8 +35,8 @@ import software.amazon.awssdk.services.sfn.model.ValidationException;
 /** Executions through the SDK: start (names, idempotency, limits), describe, list, history, stop, redrive. */
 class ExecutionApiTest {
     /** Wait states run 1000 times faster: a 60 s Wait takes 60 ms. */
-    private final RunningServer running = RunningServer.start(new EngineConfig(Clock.systemUTC(), 0.001, null, null));
-    private final SfnClient sfn = running.sfn;
+    private final TestEngine running = TestEngine.options().timeScale(0.001).serve();
+    private final SfnClient sfn = running.sfn();
 
     @AfterEach
     void stop() {
@@ -308,15 +307,15 @@ class ExecutionApiTest {
     void lostResponseHidesAStartThatHappenedSoOnlyAnIdempotentRetryIsSafe() {
         String sm = sfn.createStateMachine(b -> b.name("Slow").roleArn(Definitions.ROLE)
                 .definition(Definitions.waitFor(600))).stateMachineArn();
-        running.server.faults().set("lose=1,ops=StartExecution");
+        running.server().faults().set("lose=1,ops=StartExecution");
         assertThatThrownBy(() -> sfn.startExecution(b -> b.stateMachineArn(sm).name("build-9").input("{}")))
                 .isInstanceOf(SdkClientException.class);
-        running.server.faults().off();
+        running.server().faults().off();
         assertThat(sfn.listExecutions(b -> b.stateMachineArn(sm)).executions()).hasSize(1);
         String arn = sfn.startExecution(b -> b.stateMachineArn(sm).name("build-9").input("{}")).executionArn();
         assertThat(sfn.listExecutions(b -> b.stateMachineArn(sm)).executions())
                 .extracting(e -> e.executionArn()).containsExactly(arn);
-        assertThat(running.server.faults().counts().lostResponses()).isEqualTo(1);
+        assertThat(running.server().faults().counts().lostResponses()).isEqualTo(1);
     }
 
     @Test

@@ -5,6 +5,7 @@ import static io.jenkins.plugins.stepfunctions.engine.server.Definitions.ROLE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import io.jenkins.plugins.stepfunctions.engine.TestEngine;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -42,8 +43,8 @@ class ExecutionLimitsTest {
                        "Default": "Spin"},
               "Out": {"Type": "Succeed"}}}""";
 
-    private final RunningServer running = RunningServer.start();
-    private final SfnClient sfn = running.sfn;
+    private final TestEngine running = TestEngine.startServer();
+    private final SfnClient sfn = running.sfn();
 
     @AfterEach
     void close() {

@@ -3,6 +3,7 @@ package io.jenkins.plugins.stepfunctions.engine.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.stepfunctions.engine.TestEngine;
 import java.time.Duration;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -16,8 +17,8 @@ import software.amazon.awssdk.services.sfn.model.SfnException;
 
 /** The fault switch makes the server fail the way AWS does, and only where it is told to. */
 class FaultInjectionTest {
-    private final RunningServer running = RunningServer.start();
-    private final SfnClient sfn = running.sfn;
+    private final TestEngine running = TestEngine.startServer();
+    private final SfnClient sfn = running.sfn();
 
     @AfterEach
     void stop() {
@@ -26,33 +27,33 @@ class FaultInjectionTest {
 
     @Test
     void throttlingIsAThrottlingExceptionTheSdkRecognises() {
-        running.server.faults().set("throttle=1");
+        running.server().faults().set("throttle=1");
         assertThatThrownBy(sfn::listStateMachines)
                 .isInstanceOfSatisfying(SfnException.class, e -> {
                     assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ThrottlingException");
                     assertThat(e.isThrottlingException()).isTrue();
                     assertThat(e.statusCode()).isEqualTo(400);
                 });
-        assertThat(running.server.faults().counts().throttled()).isEqualTo(1);
+        assertThat(running.server().faults().counts().throttled()).isEqualTo(1);
     }
 
     @Test
     void error500IsAnInternalFailure() {
-        running.server.faults().set("error500=1");
+        running.server().faults().set("error500=1");
         assertThatThrownBy(sfn::listStateMachines)
                 .isInstanceOfSatisfying(SfnException.class, e -> assertThat(e.statusCode()).isEqualTo(500));
     }
 
     @Test
     void droppedConnectionGivesTheClientNoResponse() {
-        running.server.faults().set("drop=1");
+        running.server().faults().set("drop=1");
         assertThatThrownBy(sfn::listStateMachines).isInstanceOf(SdkClientException.class);
-        assertThat(running.server.faults().counts().dropped()).isEqualTo(1);
+        assertThat(running.server().faults().counts().dropped()).isEqualTo(1);
     }
 
     @Test
     void delaySlowsEveryRequestDown() {
-        running.server.faults().set("delay=300ms");
+        running.server().faults().set("delay=300ms");
         long start = System.nanoTime();
         sfn.listStateMachines();
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
@@ -60,23 +61,23 @@ class FaultInjectionTest {
 
     @Test
     void faultsLimitedToOneOperationLeaveTheOthersAlone() {
-        running.server.faults().set("throttle=1,ops=ListActivities");
+        running.server().faults().set("throttle=1,ops=ListActivities");
         assertThat(sfn.listStateMachines().stateMachines()).isEmpty();
         assertThatThrownBy(sfn::listActivities).isInstanceOf(SfnException.class);
     }
 
     @Test
     void switchingFaultsOffRestoresNormalService() {
-        running.server.faults().set("error500=1");
+        running.server().faults().set("error500=1");
         assertThatThrownBy(sfn::listStateMachines).isInstanceOf(SfnException.class);
-        running.server.faults().off();
+        running.server().faults().off();
         assertThat(sfn.listStateMachines().stateMachines()).isEmpty();
     }
 
     @Test
     void sdkRetriesRideThroughPartialFaults() {
-        running.server.faults().set("throttle=0.2,error500=0.2,drop=0.1");
-        try (SfnClient retrying = RunningServer.client(running.server.endpoint(), Region.US_EAST_1,
+        running.server().faults().set("throttle=0.2,error500=0.2,drop=0.1");
+        try (SfnClient retrying = running.client(Region.US_EAST_1,
                 RetryPolicy.builder().numRetries(30)
                         .backoffStrategy(FixedDelayBackoffStrategy.create(Duration.ofMillis(2)))
                         .throttlingBackoffStrategy(FixedDelayBackoffStrategy.create(Duration.ofMillis(2)))
@@ -85,7 +86,7 @@ class FaultInjectionTest {
                 assertThat(retrying.listStateMachines().stateMachines()).isEmpty();
             }
         }
-        assertThat(running.server.faults().counts().total()).isPositive();
+        assertThat(running.server().faults().counts().total()).isPositive();
     }
 
     @Test

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
-import io.jenkins.plugins.stepfunctions.engine.run.EngineConfig;
+import io.jenkins.plugins.stepfunctions.engine.TestEngine;
 import io.jenkins.plugins.stepfunctions.engine.run.ExecutionEngine;
 import io.jenkins.plugins.stepfunctions.engine.run.HttpInvokeHosts;
 import java.io.IOException;
@@ -38,7 +38,7 @@ class HttpInvokeTaskTest {
     private final HttpServer stub;
     private final List<String> seen = new CopyOnWriteArrayList<>();
     private final AtomicLong bytesWritten = new AtomicLong();
-    private RunningServer running;
+    private TestEngine running;
 
     HttpInvokeTaskTest() throws IOException {
         stub = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -84,14 +84,14 @@ class HttpInvokeTaskTest {
 
     private DescribeExecutionResponse run(String parameters) {
         if (running == null) {
-            running = RunningServer.start();
+            running = TestEngine.startServer();
         }
         String definition = "{\"StartAt\": \"Call\", \"States\": {\"Call\": {\"Type\": \"Task\", \"Resource\":"
                 + " \"arn:aws:states:::http:invoke\", \"Parameters\": " + parameters + ", \"End\": true}}}";
-        String sm = running.sfn.createStateMachine(b -> b.name("Http" + System.nanoTime()).definition(definition)
+        String sm = running.sfn().createStateMachine(b -> b.name("Http" + System.nanoTime()).definition(definition)
                 .roleArn(ROLE)).stateMachineArn();
-        String arn = running.sfn.startExecution(b -> b.stateMachineArn(sm)).executionArn();
-        return Awaits.until(() -> running.sfn.describeExecution(b -> b.executionArn(arn)),
+        String arn = running.sfn().startExecution(b -> b.stateMachineArn(sm)).executionArn();
+        return Awaits.until(() -> running.sfn().describeExecution(b -> b.executionArn(arn)),
                 d -> d.status() != ExecutionStatus.RUNNING);
     }
 
@@ -143,8 +143,8 @@ class HttpInvokeTaskTest {
 
     @Test
     void aTaskCannotCallTheEnginesOwnApiByAnyLoopbackName() {
-        running = RunningServer.start();
-        int apiPort = running.server.endpoint().getPort();
+        running = TestEngine.startServer();
+        int apiPort = running.server().endpoint().getPort();
         for (String host : List.of("127.0.0.1", "localhost", "127.0.0.2", "[::1]")) {
             DescribeExecutionResponse e = run("{\"ApiEndpoint\": \"http://" + host + ":" + apiPort + "/\", \"Method\": \"POST\", "
                     + "\"Headers\": {\"X-Amz-Target\": \"AWSStepFunctions.CreateStateMachine\", \"Content-Type\": "
@@ -153,19 +153,19 @@ class HttpInvokeTaskTest {
             assertThat(e.error()).isEqualTo("States.Http.Socket");
             assertThat(e.cause()).contains("its own API");
         }
-        assertThat(running.sfn.listStateMachines().stateMachines()).noneMatch(sm -> sm.name().equals("Injected"));
+        assertThat(running.sfn().listStateMachines().stateMachines()).noneMatch(sm -> sm.name().equals("Injected"));
     }
 
     @Test
     void aRequestCarryingTheEnginesHttpInvokeMarkerIsRefusedByItsApi() throws Exception {
-        running = RunningServer.start();
-        HttpRequest.Builder request = HttpRequest.newBuilder(running.server.endpoint())
+        running = TestEngine.startServer();
+        HttpRequest.Builder request = HttpRequest.newBuilder(running.server().endpoint())
                 .header("X-Amz-Target", "AWSStepFunctions.ListStateMachines")
                 .header("Content-Type", "application/x-amz-json-1.0")
                 .POST(HttpRequest.BodyPublishers.ofString("{}"));
         HttpClient client = HttpClient.newHttpClient();
         HttpResponse<String> marked = client.send(request.copy()
-                .header(ExecutionEngine.HTTP_INVOKE_MARKER_HEADER, running.server.httpInvokeMarker()).build(),
+                .header(ExecutionEngine.HTTP_INVOKE_MARKER_HEADER, running.server().httpInvokeMarker()).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(marked.statusCode()).isEqualTo(403);
         assertThat(JSON.readTree(marked.body()).path("__type").asText()).endsWith("#AccessDeniedException");
@@ -175,7 +175,7 @@ class HttpInvokeTaskTest {
     @Test
     void hostsOutsideTheAllowListAreRefusedAndThoseOnItAreCalled() {
         int port = stub.getAddress().getPort();
-        running = RunningServer.start(EngineConfig.defaults().withHttpInvokeHosts(HttpInvokeHosts.parse("localhost:" + port)));
+        running = TestEngine.options().httpInvokeHosts(HttpInvokeHosts.parse("localhost:" + port)).serve();
         DescribeExecutionResponse refused = run("{\"ApiEndpoint\": \"" + stubUrl("/small") + "\", \"Method\": \"GET\", " + AUTH + "}");
         assertThat(refused.error()).isEqualTo("States.Http.Socket");
         assertThat(refused.cause()).contains("--http-invoke-hosts").contains("127.0.0.1:" + port);

@@ -6,13 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.jenkins.plugins.stepfunctions.engine.run.EngineConfig;
+import io.jenkins.plugins.stepfunctions.engine.TestEngine;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -50,13 +49,12 @@ class ItemReaderApiTest {
     @TempDir
     Path s3;
 
-    private RunningServer running;
+    private TestEngine running;
     private SfnClient sfn;
 
     private void start(boolean withFolder) throws IOException {
-        EngineConfig config = new EngineConfig(Clock.systemUTC(), 0.001, JSON.readTree(MOCKS), null);
-        running = RunningServer.start(withFolder ? config.withS3Dir(s3) : config);
-        sfn = running.sfn;
+        running = TestEngine.options().timeScale(0.001).mockConfig(JSON.readTree(MOCKS)).s3Dir(withFolder ? s3 : null).serve();
+        sfn = running.sfn();
     }
 
     @AfterEach

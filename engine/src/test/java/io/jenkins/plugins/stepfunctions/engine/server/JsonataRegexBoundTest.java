@@ -3,6 +3,7 @@ package io.jenkins.plugins.stepfunctions.engine.server;
 import static io.jenkins.plugins.stepfunctions.engine.server.Definitions.ROLE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.stepfunctions.engine.TestEngine;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -17,7 +18,7 @@ import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 class JsonataRegexBoundTest {
     private static final String FORTY_AS = "a".repeat(40);
 
-    private final RunningServer running = RunningServer.start();
+    private final TestEngine running = TestEngine.startServer();
 
     @AfterEach
     void stop() {
@@ -27,13 +28,13 @@ class JsonataRegexBoundTest {
     private String execute(String expression, String input) {
         String definition = "{\"QueryLanguage\": \"JSONata\", \"StartAt\": \"Check\", \"States\": {\"Check\": {\"Type\":"
                 + " \"Pass\", \"Output\": {\"result\": \"{% " + expression + " %}\"}, \"End\": true}}}";
-        String sm = running.sfn.createStateMachine(b -> b.name("Regex" + System.nanoTime()).definition(definition)
+        String sm = running.sfn().createStateMachine(b -> b.name("Regex" + System.nanoTime()).definition(definition)
                 .roleArn(ROLE)).stateMachineArn();
-        return running.sfn.startExecution(b -> b.stateMachineArn(sm).input(input)).executionArn();
+        return running.sfn().startExecution(b -> b.stateMachineArn(sm).input(input)).executionArn();
     }
 
     private DescribeExecutionResponse finished(String arn) {
-        return Awaits.until(() -> running.sfn.describeExecution(b -> b.executionArn(arn)),
+        return Awaits.until(() -> running.sfn().describeExecution(b -> b.executionArn(arn)),
                 d -> d.status() != ExecutionStatus.RUNNING);
     }
 

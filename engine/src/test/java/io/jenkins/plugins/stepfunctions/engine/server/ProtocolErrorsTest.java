@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.stepfunctions.engine.TestEngine;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /** What the server answers to requests no SDK would send: AWS's protocol errors, never a crash. */
 class ProtocolErrorsTest {
-    private final RunningServer running = RunningServer.start();
+    private final TestEngine running = TestEngine.startServer();
     private final ObjectMapper mapper = new ObjectMapper();
 
     @AfterEach
@@ -74,7 +75,7 @@ class ProtocolErrorsTest {
     @Test
     void getOnTheEndpointExplainsWhatItServes() throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(running.server.endpoint()).GET().build(), HttpResponse.BodyHandlers.ofString());
+                HttpRequest.newBuilder(running.server().endpoint()).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("X-Amz-Target");
     }
@@ -85,13 +86,13 @@ class ProtocolErrorsTest {
         HttpResponse<String> response = running.post("AWSStepFunctions.StartExecution", nested);
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(errorOf(response).get("__type").asText()).endsWith("#SerializationException");
-        String sm = running.sfn.createStateMachine(b -> b.name("X").definition(Definitions.PASS).roleArn(Definitions.ROLE))
+        String sm = running.sfn().createStateMachine(b -> b.name("X").definition(Definitions.PASS).roleArn(Definitions.ROLE))
                 .stateMachineArn();
         String nestedInput = "{\"stateMachineArn\": \"" + sm + "\", \"input\": \"" + "[".repeat(100_000) + "\"}";
         HttpResponse<String> refused = running.post("AWSStepFunctions.StartExecution", nestedInput);
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(errorOf(refused).get("__type").asText()).endsWith("#InvalidExecutionInput");
-        assertThat(running.sfn.listExecutions(b -> b.stateMachineArn(sm)).executions()).isEmpty();
+        assertThat(running.sfn().listExecutions(b -> b.stateMachineArn(sm)).executions()).isEmpty();
     }
 
     @Test
@@ -100,6 +101,6 @@ class ProtocolErrorsTest {
             running.post("AWSStepFunctions.StartExecution", "{not json");
             running.post("Nope", "{}");
         }
-        assertThat(running.sfn.listStateMachines().stateMachines()).isEmpty();
+        assertThat(running.sfn().listStateMachines().stateMachines()).isEmpty();
     }
 }

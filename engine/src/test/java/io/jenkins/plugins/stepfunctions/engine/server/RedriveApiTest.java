@@ -4,7 +4,7 @@ import static io.jenkins.plugins.stepfunctions.engine.server.Definitions.ROLE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.jenkins.plugins.stepfunctions.engine.run.EngineConfig;
+import io.jenkins.plugins.stepfunctions.engine.TestEngine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,8 +50,8 @@ class RedriveApiTest {
 
     private final MovableClock clock = new MovableClock();
     /** Wait states run 1000 times faster; the long Waits here (10^6 s) still outlast every test. */
-    private final RunningServer running = RunningServer.start(new EngineConfig(clock, 0.001, null, null));
-    private final SfnClient sfn = running.sfn;
+    private final TestEngine running = TestEngine.options().clock(clock).timeScale(0.001).serve();
+    private final SfnClient sfn = running.sfn();
 
     /** Fails the first time it runs (no choice matches while the redrive count is 0), passes after a redrive. */
     private static final String FLAKY_UNTIL_REDRIVEN = """

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.stepfunctions.engine.TestEngine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -25,7 +26,7 @@ import software.amazon.awssdk.services.sfn.model.GetActivityTaskResponse;
  * answered at once, and nothing a client leaves behind keeps a thread or a task.
  */
 class ServerUnderLoadTest {
-    private final RunningServer running = RunningServer.start();
+    private final TestEngine running = TestEngine.startServer();
     private final List<Socket> sockets = new ArrayList<>();
 
     @AfterEach
@@ -41,7 +42,7 @@ class ServerUnderLoadTest {
     }
 
     private Socket connect() throws IOException {
-        Socket socket = new Socket(running.server.endpoint().getHost(), running.server.endpoint().getPort());
+        Socket socket = new Socket(running.server().endpoint().getHost(), running.server().endpoint().getPort());
         sockets.add(socket);
         return socket;
     }
@@ -58,14 +59,14 @@ class ServerUnderLoadTest {
     }
 
     private String hostAndPort() {
-        return "127.0.0.1:" + running.server.endpoint().getPort();
+        return "127.0.0.1:" + running.server().endpoint().getPort();
     }
 
     /** An SDK call that must answer within {@code limit}; fails the test instead of hanging when it does not. */
     private void answersWithin(Duration limit) throws Exception {
         long start = System.nanoTime();
         CompletableFuture<Integer> call = CompletableFuture.supplyAsync(
-                () -> running.sfn.listStateMachines(b -> b.maxResults(10)).stateMachines().size());
+                () -> running.sfn().listStateMachines(b -> b.maxResults(10)).stateMachines().size());
         assertThat(call.get(limit.toMillis(), TimeUnit.MILLISECONDS)).isZero();
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(limit);
     }
@@ -116,29 +117,29 @@ class ServerUnderLoadTest {
 
     @Test
     void listStateMachinesAnswersWithinTwoSecondsWhile300ActivityTaskPollsWait() throws Exception {
-        String activity = running.sfn.createActivity(b -> b.name("Approve")).activityArn();
+        String activity = running.sfn().createActivity(b -> b.name("Approve")).activityArn();
         for (int i = 0; i < 300; i++) {
             send(connect(), request(hostAndPort(), "AWSStepFunctions.GetActivityTask",
                     "{\"activityArn\": \"" + activity + "\"}"));
         }
-        Awaits.until(running.server::heldLongPolls, held -> held == 300);
+        Awaits.until(running.server()::heldLongPolls, held -> held == 300);
         answersWithin(Duration.ofSeconds(2));
     }
 
     @Test
     void aLongPollWhoseClientDisconnectedEndsAndItsTaskGoesToTheNextWorker() throws Exception {
-        String activity = running.sfn.createActivity(b -> b.name("Deploy")).activityArn();
-        String sm = running.sfn.createStateMachine(b -> b.name("Worker")
+        String activity = running.sfn().createActivity(b -> b.name("Deploy")).activityArn();
+        String sm = running.sfn().createStateMachine(b -> b.name("Worker")
                 .definition(Definitions.activityTask(activity)).roleArn(ROLE)).stateMachineArn();
         Socket gone = connect();
         send(gone, request(hostAndPort(), "AWSStepFunctions.GetActivityTask", "{\"activityArn\": \"" + activity + "\"}"));
-        Awaits.until(running.server::heldLongPolls, held -> held == 1);
+        Awaits.until(running.server()::heldLongPolls, held -> held == 1);
         gone.close();
-        Awaits.until(running.server::heldLongPolls, held -> held == 0);
+        Awaits.until(running.server()::heldLongPolls, held -> held == 0);
 
-        running.sfn.startExecution(b -> b.stateMachineArn(sm).input("{\"service\": \"web\"}"));
+        running.sfn().startExecution(b -> b.stateMachineArn(sm).input("{\"service\": \"web\"}"));
         long start = System.nanoTime();
-        GetActivityTaskResponse task = running.sfn.getActivityTask(b -> b.activityArn(activity));
+        GetActivityTaskResponse task = running.sfn().getActivityTask(b -> b.activityArn(activity));
         assertThat(task.taskToken()).as("the task went to the worker still there").isNotBlank();
         assertThat(task.input()).isEqualTo("{\"service\":\"web\"}");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
@@ -146,22 +147,22 @@ class ServerUnderLoadTest {
 
     @Test
     void theSdkReadsATaskThatArrivesAfterSeveralSecondsOfHeartbeats() throws Exception {
-        String activity = running.sfn.createActivity(b -> b.name("Deploy")).activityArn();
-        String sm = running.sfn.createStateMachine(b -> b.name("Worker")
+        String activity = running.sfn().createActivity(b -> b.name("Deploy")).activityArn();
+        String sm = running.sfn().createStateMachine(b -> b.name("Worker")
                 .definition(Definitions.activityTask(activity)).roleArn(ROLE)).stateMachineArn();
         CompletableFuture<GetActivityTaskResponse> poll = CompletableFuture.supplyAsync(
-                () -> running.sfn.getActivityTask(b -> b.activityArn(activity).workerName("w")));
+                () -> running.sfn().getActivityTask(b -> b.activityArn(activity).workerName("w")));
         Thread.sleep(2_500);
         assertThat(poll).isNotDone();
-        running.sfn.startExecution(b -> b.stateMachineArn(sm).input("{\"n\": 1}"));
+        running.sfn().startExecution(b -> b.stateMachineArn(sm).input("{\"n\": 1}"));
         GetActivityTaskResponse task = poll.get(5, TimeUnit.SECONDS);
         assertThat(task.input()).isEqualTo("{\"n\":1}");
-        running.sfn.sendTaskSuccess(b -> b.taskToken(task.taskToken()).output("{}"));
+        running.sfn().sendTaskSuccess(b -> b.taskToken(task.taskToken()).output("{}"));
     }
 
     @Test
     void aRequestAddressedToAnotherHostIsRefusedWithAnAwsShapedError() throws Exception {
-        for (String host : List.of("attacker.example.com", "attacker.example.com:" + running.server.endpoint().getPort(),
+        for (String host : List.of("attacker.example.com", "attacker.example.com:" + running.server().endpoint().getPort(),
                 "127.0.0.1.attacker.example.com", "localhost.attacker.example.com", "192.168.1.10")) {
             String response = exchange(request(host, "AWSStepFunctions.ListStateMachines", "{}"));
             assertThat(response).as(host).startsWith("HTTP/1.1 403");
@@ -173,7 +174,7 @@ class ServerUnderLoadTest {
 
     @Test
     void requestsAddressedToLoopbackNamesAreAnswered() throws Exception {
-        int port = running.server.endpoint().getPort();
+        int port = running.server().endpoint().getPort();
         for (String host : List.of("localhost", "localhost:" + port, "LOCALHOST.", "127.0.0.1", "127.0.0.1:" + port,
                 "127.1.2.3", "[::1]:" + port)) {
             String response = exchange(request(host, "AWSStepFunctions.ListStateMachines", "{}"));
@@ -182,7 +183,7 @@ class ServerUnderLoadTest {
     }
 
     private String exchange(String request) throws IOException {
-        try (Socket socket = new Socket(running.server.endpoint().getHost(), running.server.endpoint().getPort())) {
+        try (Socket socket = new Socket(running.server().endpoint().getHost(), running.server().endpoint().getPort())) {
             socket.setSoTimeout(5_000);
             send(socket, request.replace("HTTP/1.1\r\n", "HTTP/1.1\r\nConnection: close\r\n"));
             InputStream in = socket.getInputStream();

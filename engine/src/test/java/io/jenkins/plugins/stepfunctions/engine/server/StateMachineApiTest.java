@@ -5,6 +5,7 @@ import static io.jenkins.plugins.stepfunctions.engine.server.Definitions.ROLE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.stepfunctions.engine.TestEngine;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -28,8 +29,8 @@ import software.amazon.awssdk.services.sfn.model.ValidationException;
 
 /** State machines through the SDK: create, describe, update, versions, delete, list, validate, tag. */
 class StateMachineApiTest {
-    private final RunningServer running = RunningServer.start();
-    private final SfnClient sfn = running.sfn;
+    private final TestEngine running = TestEngine.startServer();
+    private final SfnClient sfn = running.sfn();
 
     @AfterEach
     void stop() {
@@ -57,7 +58,7 @@ class StateMachineApiTest {
 
     @Test
     void arnsCarryTheRegionTheClientSignedFor() {
-        try (SfnClient frankfurt = RunningServer.client(running.server.endpoint(), Region.EU_CENTRAL_1, RetryPolicy.none())) {
+        try (SfnClient frankfurt = running.client(Region.EU_CENTRAL_1, RetryPolicy.none())) {
             String arn = frankfurt.createStateMachine(b -> b.name("Deploy").definition(PASS).roleArn(ROLE)).stateMachineArn();
             assertThat(arn).startsWith("arn:aws:states:eu-central-1:123456789012:stateMachine:");
             assertThat(frankfurt.listStateMachines().stateMachines()).hasSize(1);

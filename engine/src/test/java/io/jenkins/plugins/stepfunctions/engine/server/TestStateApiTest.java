@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import io.jenkins.plugins.stepfunctions.engine.TestEngine;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -33,11 +34,11 @@ import software.amazon.awssdk.services.sfn.model.TestStateResponse;
 class TestStateApiTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String LAMBDA = "arn:aws:states:::lambda:invoke";
-    private static RunningServer running;
+    private static TestEngine running;
 
     @BeforeAll
     static void start() {
-        running = RunningServer.start();
+        running = TestEngine.startServer();
     }
 
     @AfterAll
@@ -46,7 +47,7 @@ class TestStateApiTest {
     }
 
     private static TestStateResponse test(Consumer<TestStateRequest.Builder> request) {
-        return running.sfn.testState(request);
+        return running.sfn().testState(request);
     }
 
     private static JsonNode json(String text) {

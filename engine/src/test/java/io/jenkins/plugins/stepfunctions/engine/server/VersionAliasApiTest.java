@@ -6,6 +6,7 @@ import static io.jenkins.plugins.stepfunctions.engine.server.Definitions.ROLE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.stepfunctions.engine.TestEngine;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -22,8 +23,8 @@ import software.amazon.awssdk.services.sfn.model.ValidationException;
 
 /** Versions and aliases: what a deployment pipeline pins its executions to. */
 class VersionAliasApiTest {
-    private final RunningServer running = RunningServer.start();
-    private final SfnClient sfn = running.sfn;
+    private final TestEngine running = TestEngine.startServer();
+    private final SfnClient sfn = running.sfn();
     private final String sm = sfn.createStateMachine(b -> b.name("Deploy").definition(PASS).roleArn(ROLE).publish(true))
             .stateMachineArn();
     private final String v1 = sm + ":1";
