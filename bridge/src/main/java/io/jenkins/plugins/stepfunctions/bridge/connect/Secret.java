@@ -1,5 +1,6 @@
 package io.jenkins.plugins.stepfunctions.bridge.connect;
 
+import io.jenkins.plugins.stepfunctions.engine.history.Redaction;
 import java.io.Serializable;
 import java.util.Objects;
 
@@ -8,7 +9,6 @@ import java.util.Objects;
  * {@code toString} shows only the first characters so a person can still tell two apart in a log.
  */
 public record Secret(String value) implements Serializable {
-    private static final int VISIBLE = 6;
 
     public Secret {
         Objects.requireNonNull(value, "value");
@@ -29,13 +29,7 @@ public record Secret(String value) implements Serializable {
     }
 
     public static String redact(String value) {
-        if (value == null) {
-            return null;
-        }
-        if (value.length() <= VISIBLE * 2) {
-            return "****";
-        }
-        return value.substring(0, VISIBLE) + "…(" + value.length() + " chars)";
+        return Redaction.secret(value);
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.stepfunctions.engine.history.Redaction;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
@@ -23,12 +24,12 @@ public final class HistoryJson {
     private HistoryJson() {
     }
 
-    /** One event; a scheduled task's token is redacted in its parameters ({@link TaskTokenRedaction}). */
+    /** One event; a scheduled task's token is redacted in its parameters ({@link Redaction}). */
     public static ObjectNode event(HistoryEvent e) {
         ObjectNode node = (ObjectNode) pojo(e);
         if (e.taskScheduledEventDetails() != null && e.taskScheduledEventDetails().parameters() != null) {
             ((ObjectNode) node.get("taskScheduledEventDetails")).put("parameters",
-                    TaskTokenRedaction.parameters(e.taskScheduledEventDetails().parameters()));
+                    Redaction.taskTokens(e.taskScheduledEventDetails().parameters()));
         }
         return node;
     }

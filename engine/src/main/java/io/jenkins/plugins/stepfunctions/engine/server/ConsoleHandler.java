@@ -8,6 +8,8 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.jenkins.plugins.stepfunctions.engine.ApiException;
 import io.jenkins.plugins.stepfunctions.engine.history.ExecutionHistory;
+import io.jenkins.plugins.stepfunctions.engine.history.HistoryEvent;
+import io.jenkins.plugins.stepfunctions.engine.history.Redaction;
 import io.jenkins.plugins.stepfunctions.engine.run.ExecutionEngine;
 import io.jenkins.plugins.stepfunctions.view.DefinitionGraph;
 import io.jenkins.plugins.stepfunctions.view.HistoryReplay;
@@ -121,9 +123,25 @@ final class ConsoleHandler implements HttpHandler {
         JsonNode definition = mapper.readTree(entry.revision().definitionText());
         HistoryReplay replay = new HistoryReplay(entry.arn(), DefinitionGraph.of(definition), timeScale);
         for (int i = 0; i < size; i++) {
-            replay.accept(HistoryEventJson.of(history.get(i), true));
+            replay.accept(shown(history.get(i)));
         }
         json(exchange, 200, ViewJson.of(replay.view()));
+    }
+
+    /**
+     * An event as the page gets it: a scheduled task's token redacted, as in every history shown to people. The
+     * page never needs it: an answer names the approval, and the token is read here, from the engine's history.
+     */
+    private static ObjectNode shown(HistoryEvent event) {
+        ObjectNode json = HistoryEventJson.of(event, true);
+        JsonNode scheduled = json.get("taskScheduledEventDetails");
+        if (scheduled instanceof ObjectNode details && details.path("parameters").isTextual()) {
+            // a copy: the event's own details are the engine's history
+            ObjectNode redacted = details.deepCopy();
+            redacted.put("parameters", Redaction.taskTokens(details.get("parameters").asText()));
+            json.set("taskScheduledEventDetails", redacted);
+        }
+        return json;
     }
 
     private void history(HttpExchange exchange, Map<String, String> query) throws IOException {
@@ -132,7 +150,7 @@ final class ConsoleHandler implements HttpHandler {
         ArrayNode events = out.putArray("events");
         int size = history.size();
         for (int i = 0; i < size; i++) {
-            events.add(HistoryEventJson.of(history.get(i), true));
+            events.add(shown(history.get(i)));
         }
         json(exchange, 200, ViewJson.htmlSafe(out.toString()));
     }

@@ -78,6 +78,25 @@ class ConsoleTest {
     }
 
     @Test
+    void theConsoleShowsTheTaskTokenRedactedAndStillAnswersWithIt() throws Exception {
+        String execution = startGate("token");
+        long scheduled = awaitStatus(execution, "APPROVAL_PENDING").at("/states/Ask/approval/scheduledEventId").asLong();
+        String parameters = running.sfn().getExecutionHistory(b -> b.executionArn(execution)).events().stream()
+                .filter(e -> e.taskScheduledEventDetails() != null).findFirst().orElseThrow()
+                .taskScheduledEventDetails().parameters();
+        String token = JSON.readTree(parameters).at("/Message/TaskToken").asText();
+
+        String history = get("/console/api/history?execution=" + enc(execution)).body();
+        String view = get("/console/api/view?execution=" + enc(execution)).body();
+
+        assertThat(token).hasSizeGreaterThan(20);
+        assertThat(history).doesNotContain(token).contains(token.substring(0, 6) + "\u2026(" + token.length() + " chars)");
+        assertThat(view).doesNotContain(token);
+        assertThat(answer(execution, scheduled, true, null).statusCode()).isEqualTo(200);
+        awaitExecution(execution, "SUCCEEDED");
+    }
+
+    @Test
     void aRejectionFailsTheTaskWithApprovalRejected() throws Exception {
         String execution = startGate("reject");
         long scheduled = awaitStatus(execution, "APPROVAL_PENDING").at("/states/Ask/approval/scheduledEventId").asLong();

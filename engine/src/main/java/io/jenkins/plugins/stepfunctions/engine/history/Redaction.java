@@ -1,28 +1,41 @@
-package io.jenkins.plugins.stepfunctions.bridge.result;
+package io.jenkins.plugins.stepfunctions.engine.history;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.jenkins.plugins.stepfunctions.bridge.connect.Secret;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * A {@code .waitForTaskToken} task's resolved parameters carry its task token (under a key naming a token:
- * {@code TaskToken}, {@code token}, {@code callbackToken}...). Whoever holds it can answer the task, so
- * history that leaves the bridge (result files, build pages) shows it redacted, like every other secret.
+ * How secrets are shown: their first characters and their length, never whole. A {@code .waitForTaskToken}
+ * task's resolved parameters carry its task token (under a key naming a token: {@code TaskToken}, {@code token},
+ * {@code callbackToken}...). Whoever holds it can answer the task, so history shown to people (result files,
+ * reports, build pages, sfn local's console) has it redacted. One place for the rule and the format, used by
+ * the engine's console and by the bridge.
  */
-public final class TaskTokenRedaction {
+public final class Redaction {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int VISIBLE = 6;
 
-    private TaskTokenRedaction() {
+    private Redaction() {
+    }
+
+    /** {@code AQCEAA…(684 chars)}; {@code ****} for a value too short to show any of it. */
+    public static String secret(String value) {
+        if (value == null) {
+            return null;
+        }
+        if (value.length() <= VISIBLE * 2) {
+            return "****";
+        }
+        return value.substring(0, VISIBLE) + "…(" + value.length() + " chars)";
     }
 
     /** The parameters JSON text with each token value redacted; the text unchanged when it holds none. */
-    public static String parameters(String parametersJson) {
+    public static String taskTokens(String parametersJson) {
         if (parametersJson == null) {
             return null;
         }
@@ -43,11 +56,11 @@ public final class TaskTokenRedaction {
             for (String name : names) {
                 JsonNode value = object.get(name);
                 if (value.isTextual() && name.toLowerCase(Locale.ROOT).contains("token")) {
-                    object.put(name, Secret.redact(value.asText()));
+                    object.put(name, secret(value.asText()));
                     changed = true;
                 } else if (value.isTextual() && looksLikeJson(value.asText())) {
                     // a message body built with States.JsonToString carries the token inside a string
-                    String redacted = parameters(value.asText());
+                    String redacted = taskTokens(value.asText());
                     if (!redacted.equals(value.asText())) {
                         object.put(name, redacted);
                         changed = true;
