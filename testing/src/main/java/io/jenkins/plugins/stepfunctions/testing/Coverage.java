@@ -8,7 +8,9 @@ import io.jenkins.plugins.stepfunctions.engine.asl.Catcher;
 import io.jenkins.plugins.stepfunctions.engine.asl.Graph;
 import io.jenkins.plugins.stepfunctions.engine.asl.Retrier;
 import io.jenkins.plugins.stepfunctions.engine.asl.State;
+import io.jenkins.plugins.stepfunctions.engine.asl.ValueSource;
 import io.jenkins.plugins.stepfunctions.engine.dataflow.ChoiceRules;
+import io.jenkins.plugins.stepfunctions.engine.dataflow.JsonataExpressions;
 import io.jenkins.plugins.stepfunctions.engine.dataflow.PathScope;
 import io.jenkins.plugins.stepfunctions.engine.run.ErrorMatch;
 import java.util.ArrayList;
@@ -198,8 +200,8 @@ public final class Coverage {
                 ObjectNode failure = byId.get(again.path("previousEventId").asLong());
                 String error = failure == null ? null : errorOf(failure, null);
                 if (error == null && failure != null && failure.path("type").asText().equals("FailStateEntered")
-                        && states.get(name(failure)) instanceof State.Fail f && f.error() != null && f.error().isTextual()) {
-                    error = f.error().asText();
+                        && states.get(name(failure)) instanceof State.Fail f) {
+                    error = writtenError(f);
                 }
                 for (int i = 0; i < retry.size(); i++) {
                     boolean matches = error == null || ErrorMatch.matches(retry.get(i).errorEquals(), error);
@@ -330,5 +332,13 @@ public final class Coverage {
         Report merged = Report.of(graph);
         reports.forEach(r -> merged.covered().addAll(r.covered()));
         return merged;
+    }
+
+    /** A Fail state's Error when the definition writes it out (not a path, not a JSONata expression), else null. */
+    private static String writtenError(State.Fail f) {
+        JsonNode written = f.error() instanceof ValueSource.Literal l ? l.value()
+                : f.error() instanceof ValueSource.Jsonata j ? j.template() : null;
+        return written != null && written.isTextual() && JsonataExpressions.expressionOf(written.asText()) == null
+                ? written.asText() : null;
     }
 }

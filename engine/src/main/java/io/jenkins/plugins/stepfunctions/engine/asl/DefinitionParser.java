@@ -506,8 +506,11 @@ final class DefinitionParser {
     private State fail(String name, JsonNode node, String loc, StateIo io) {
         exclusive(node, loc, "Error", "ErrorPath");
         exclusive(node, loc, "Cause", "CausePath");
-        return new State.Fail(name, io, node.get("Error"), node.get("Cause"), optionalPath(node, "ErrorPath", loc),
-                optionalPath(node, "CausePath", loc));
+        return new State.Fail(name, io,
+                ValueSource.template("Error", node.get("Error"), "ErrorPath", optionalPath(node, "ErrorPath", loc),
+                        io.jsonata()),
+                ValueSource.template("Cause", node.get("Cause"), "CausePath", optionalPath(node, "CausePath", loc),
+                        io.jsonata()));
     }
 
     private State parallel(String name, JsonNode node, String loc, StateIo io, QueryLanguage top) {

@@ -74,9 +74,12 @@ public sealed interface State {
         }
     }
 
-    /** {@code error}/{@code cause} may be JSONata strings; the paths are JSONPath or intrinsic calls. */
-    record Fail(String name, StateIo io, JsonNode error, JsonNode cause, String errorPath, String causePath)
-            implements State {
+    /**
+     * @param error Error or ErrorPath (a JSONPath path or an intrinsic function call), or a JSONata
+     *              template; null when neither is given
+     * @param cause Cause or CausePath, the same way
+     */
+    record Fail(String name, StateIo io, ValueSource error, ValueSource cause) implements State {
         public String type() {
             return "Fail";
         }

@@ -7,8 +7,6 @@ import io.jenkins.plugins.stepfunctions.engine.StatesException;
 import io.jenkins.plugins.stepfunctions.engine.asl.ItemReader;
 import io.jenkins.plugins.stepfunctions.engine.asl.State;
 import io.jenkins.plugins.stepfunctions.engine.asl.ValueSource;
-import io.jenkins.plugins.stepfunctions.engine.dataflow.PathScope;
-import io.jenkins.plugins.stepfunctions.engine.dataflow.PayloadTemplates;
 import io.jenkins.plugins.stepfunctions.engine.history.EventDetails;
 import io.jenkins.plugins.stepfunctions.engine.mock.MockedResponse;
 import java.math.BigDecimal;
@@ -50,11 +48,8 @@ final class ItemReading {
         JsonNode request;
         if (reader.parameters() == null) {
             request = NODES.objectNode();
-        } else if (run.io().jsonata()) {
-            request = run.jsonata(reader.parameters(), run.jsonataScope(run.context(), null, null), "Arguments");
         } else {
-            request = PayloadTemplates.resolve(reader.parameters(),
-                    new PathScope(effective, run.context(), run.lane().variables));
+            request = run.flow().payload(run, reader.parameters(), effective, run.context(), "Arguments");
         }
         return new ItemReading(run, state, request, maxItemsValue(run, reader.config(), effective));
     }
@@ -130,7 +125,7 @@ final class ItemReading {
                 return null;
             }
             throw new StatesException(StatesException.ITEM_READER_FAILED, "The ItemReader's "
-                    + (run.io().jsonata() ? "Arguments" : "Parameters") + " have no '" + field + "': s3:"
+                    + run.flow().parametersField() + " have no '" + field + "': s3:"
                     + reader.action() + " needs " + (field.equals("Key") ? "Bucket and Key" : "Bucket") + ".");
         }
         return v.isTextual() ? v.asText() : EventDetails.text(v);

@@ -9,9 +9,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.stepfunctions.engine.StatesException;
 import io.jenkins.plugins.stepfunctions.engine.asl.State;
 import io.jenkins.plugins.stepfunctions.engine.asl.ValueSource;
-import io.jenkins.plugins.stepfunctions.engine.dataflow.JsonataScope;
-import io.jenkins.plugins.stepfunctions.engine.dataflow.PathScope;
-import io.jenkins.plugins.stepfunctions.engine.dataflow.PayloadTemplates;
 import io.jenkins.plugins.stepfunctions.engine.history.Details;
 import io.jenkins.plugins.stepfunctions.engine.history.EventDetails;
 import io.jenkins.plugins.stepfunctions.engine.history.EventType;
@@ -65,7 +62,7 @@ final class MapRun implements Branching {
         // an ItemReader's items are read once the Map Run has started: MapStateStarted shows 0 of them
         JsonNode items = state.itemReader() == null ? items() : null;
         if (items == null) {
-            effective = run.io().jsonata() ? run.input() : run.select(run.io().inputPath(), run.input(), "InputPath");
+            effective = run.flow().effectiveInput(run);
         }
         limit = maxConcurrency();
         int length = items == null ? 0 : items.size();
@@ -292,11 +289,7 @@ final class MapRun implements Branching {
         ObjectNode itemNode = ctx.putObject("Map").putObject("Item");
         itemNode.put("Index", index);
         itemNode.set("Value", item);
-        if (run.io().jsonata()) {
-            JsonataScope scope = run.jsonataScope(ctx, null, null);
-            return run.jsonata(state.itemSelector(), scope, "ItemSelector");
-        }
-        return PayloadTemplates.resolve(state.itemSelector(), new PathScope(effective, ctx, run.lane().variables));
+        return run.flow().payload(run, state.itemSelector(), effective, ctx, "ItemSelector");
     }
 
     private void iterationDone(int index, Lane lane, Step step) {

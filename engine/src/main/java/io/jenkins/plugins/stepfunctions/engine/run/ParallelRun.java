@@ -28,14 +28,7 @@ final class ParallelRun implements Branching {
     }
 
     void run() {
-        JsonNode branchInput;
-        if (run.io().jsonata()) {
-            branchInput = run.io().arguments() != null ? run.jsonata(run.io().arguments(), run.jsonataScope(null, null), "Arguments")
-                    : run.input();
-        } else {
-            JsonNode effective = run.select(run.io().inputPath(), run.input(), "InputPath");
-            branchInput = run.io().parameters() != null ? run.template(run.io().parameters(), effective) : effective;
-        }
+        JsonNode branchInput = run.flow().workInput(run, run.flow().effectiveInput(run));
         long started = run.execution().emit(run.lane(), EventType.PARALLEL_STATE_STARTED, null);
         int n = state.branches().size();
         results = new JsonNode[n];

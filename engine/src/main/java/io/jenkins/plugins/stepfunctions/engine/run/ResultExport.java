@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.stepfunctions.engine.StatesException;
 import io.jenkins.plugins.stepfunctions.engine.asl.ResultWriter;
 import io.jenkins.plugins.stepfunctions.engine.asl.State;
-import io.jenkins.plugins.stepfunctions.engine.dataflow.PathScope;
-import io.jenkins.plugins.stepfunctions.engine.dataflow.PayloadTemplates;
 import io.jenkins.plugins.stepfunctions.engine.history.EventDetails;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -47,7 +45,7 @@ final class ResultExport {
         String bucket = request.path("Bucket").asText("");
         if (bucket.isEmpty()) {
             throw new StatesException(StatesException.RESULT_WRITER_FAILED, "The ResultWriter's "
-                    + (run.io().jsonata() ? "Arguments" : "Parameters") + " have no 'Bucket'.");
+                    + run.flow().parametersField() + " have no 'Bucket'.");
         }
         String prefix = request.path("Prefix").asText("");
         if (!prefix.isEmpty() && !prefix.endsWith("/")) {
@@ -86,10 +84,7 @@ final class ResultExport {
         if (writer.parameters() == null) {
             return NODES.objectNode();
         }
-        if (run.io().jsonata()) {
-            return run.jsonata(writer.parameters(), run.jsonataScope(run.context(), null, null), "Arguments");
-        }
-        return PayloadTemplates.resolve(writer.parameters(), new PathScope(effective, run.context(), run.lane().variables));
+        return run.flow().payload(run, writer.parameters(), effective, run.context(), "Arguments");
     }
 
     private byte[] body(ArrayNode entries) {

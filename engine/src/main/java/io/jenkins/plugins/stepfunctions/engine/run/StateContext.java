@@ -7,13 +7,16 @@ import io.jenkins.plugins.stepfunctions.engine.asl.State;
 import io.jenkins.plugins.stepfunctions.engine.asl.StateIo;
 import io.jenkins.plugins.stepfunctions.engine.asl.ValueSource;
 import io.jenkins.plugins.stepfunctions.engine.dataflow.JsonataScope;
+import io.jenkins.plugins.stepfunctions.engine.dataflow.PathScope;
+import java.time.Instant;
+import java.util.Map;
 
 /**
- * What the runners of a state's work ({@link TaskInvocation}, {@link MapRun} with its
- * {@link ItemReading} and {@link ResultExport}, {@link ParallelRun}) see
- * of the state's visit ({@link StateRun}): where it runs, its input and data flow, its attempt and task
- * token, and how it ends. Nothing else of StateRun (Retry, Catch, the entered and exited events, the
- * simple state types) is theirs to reach.
+ * What the runner of each state type ({@link ChoiceRun}, {@link WaitRun}, {@link FailRun},
+ * {@link TaskInvocation}, {@link MapRun} with its {@link ItemReading} and {@link ResultExport},
+ * {@link ParallelRun}) and the {@link DataFlow} see of the state's visit ({@link StateRun}): where it
+ * runs, its input and data flow, its attempt and task token, and how it ends. Nothing else of StateRun
+ * (Retry, Catch, the entered event, the payload limit) is theirs to reach.
  */
 interface StateContext extends ValueSource.Evaluator {
     ExecutionRun execution();
@@ -26,6 +29,9 @@ interface StateContext extends ValueSource.Evaluator {
 
     /** The state's raw input. */
     JsonNode input();
+
+    /** The data flow of the state's query language. */
+    DataFlow flow();
 
     /** The current attempt: answers and timers of an older one are stale (see {@link #guarded}). */
     int currentAttempt();
@@ -41,6 +47,9 @@ interface StateContext extends ValueSource.Evaluator {
 
     /** The value after InputPath, noted for TestState's inspection data (the value itself is returned). */
     JsonNode inspectedInputPath(JsonNode effective);
+
+    /** What a JSONPath reads from {@code value}: it as {@code $}, the context object as {@code $$}, the variables. */
+    PathScope pathScope(JsonNode value);
 
     /** A JSONPath payload template (Parameters, ItemSelector) resolved against {@code value}. */
     JsonNode template(JsonNode template, JsonNode value);
@@ -60,6 +69,15 @@ interface StateContext extends ValueSource.Evaluator {
 
     /** What the state waits for, kept so that a restarted engine resumes it. */
     void waitingTask(ResumePoint.WaitingTask waitingTask);
+
+    /** A Wait's deadline, kept so that a restarted engine waits for the rest. */
+    void waitingUntil(Instant wake);
+
+    /**
+     * The state's exit: its exited event with {@code output} and the {@code assigned} variables (null:
+     * none), then {@code next} (null: the end of its branch). An output over the payload limit fails it.
+     */
+    void exit(JsonNode output, Map<String, JsonNode> assigned, String next);
 
     /** The raw result goes through ResultSelector/ResultPath/OutputPath or Output, and the state exits. */
     void finishWithResult(JsonNode result);

@@ -9,8 +9,6 @@ import io.jenkins.plugins.stepfunctions.engine.asl.Retrier;
 import io.jenkins.plugins.stepfunctions.engine.asl.State;
 import io.jenkins.plugins.stepfunctions.engine.asl.ValueSource;
 import io.jenkins.plugins.stepfunctions.engine.asl.StateIo;
-import io.jenkins.plugins.stepfunctions.engine.dataflow.ChoiceRules;
-import io.jenkins.plugins.stepfunctions.engine.dataflow.IntrinsicFunctions;
 import io.jenkins.plugins.stepfunctions.engine.dataflow.JsonPaths;
 import io.jenkins.plugins.stepfunctions.engine.dataflow.JsonataExpressions;
 import io.jenkins.plugins.stepfunctions.engine.dataflow.JsonataScope;
@@ -21,10 +19,6 @@ import io.jenkins.plugins.stepfunctions.engine.history.EventDetails;
 import io.jenkins.plugins.stepfunctions.engine.history.EventType;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -45,6 +39,7 @@ final class StateRun implements StateContext {
     private final Lane lane;
     private final State state;
     private final StateIo io;
+    private final DataFlow flow;
     private final JsonNode input;
     private long enteredId;
     private long enteredPrev;
@@ -73,6 +68,7 @@ final class StateRun implements StateContext {
         this.lane = graphRun.lane;
         this.state = state;
         this.io = state.io();
+        this.flow = DataFlow.of(io);
         this.input = input;
         this.retryCounts = state.retry().isEmpty() ? NO_RETRIES : new int[state.retry().size()];
     }
@@ -102,15 +98,15 @@ final class StateRun implements StateContext {
         waitingTask = null;
         try {
             if (state instanceof State.Pass p) {
-                pass(p);
+                flow.pass(this, p);
             } else if (state instanceof State.Choice c) {
-                choice(c);
+                ChoiceRun.run(this, c);
             } else if (state instanceof State.Wait w) {
-                waitState(w);
+                WaitRun.start(this, w);
             } else if (state instanceof State.Succeed) {
-                succeed();
+                flow.exitWithInput(this, flow.effectiveInput(this), io.assign(), io.output(), null);
             } else if (state instanceof State.Fail f) {
-                failState(f);
+                FailRun.run(this, f);
             } else if (state instanceof State.Task t) {
                 new TaskInvocation(this, t).run();
             } else if (execution.probe() != null && execution.probe().mock != null) {
@@ -184,131 +180,6 @@ final class StateRun implements StateContext {
         }
     }
 
-    private void pass(State.Pass p) {
-        if (io.jsonata()) {
-            JsonataScope scope = jsonataScope(null, null);
-            Map<String, JsonNode> assigned = assignJsonata(io.assign(), scope);
-            JsonNode out = io.output() != null ? jsonata(io.output(), scope, "Output") : input;
-            exit(out, assigned, p.transition().next());
-            return;
-        }
-        JsonNode effective = select(io.inputPath(), input, "InputPath");
-        JsonNode result = io.parameters() != null ? template(io.parameters(), effective) : effective;
-        StateProbe probe = execution.probe();
-        if (probe != null) {
-            // as AWS's TestState shows a Pass state: with Result, the Result stands for InputPath and Parameters
-            if (p.result() == null) {
-                probe.afterInputPath = effective;
-                probe.afterParameters = result;
-            } else {
-                probe.result = p.result();
-            }
-        }
-        if (p.result() != null) {
-            result = p.result();
-        }
-        Map<String, JsonNode> assigned = assignPath(io.assign(), result);
-        JsonNode afterResultPath = resultPath(io.resultPath(), result);
-        if (probe != null) {
-            probe.afterResultSelector = result;
-            probe.afterResultPath = afterResultPath;
-        }
-        JsonNode out = select(io.outputPath(), afterResultPath, "OutputPath");
-        exit(out, assigned, p.transition().next());
-    }
-
-    private void succeed() {
-        JsonNode out;
-        if (io.jsonata()) {
-            out = io.output() != null ? jsonata(io.output(), jsonataScope(null, null), "Output") : input;
-        } else {
-            out = select(io.outputPath(), inspectedInputPath(select(io.inputPath(), input, "InputPath")), "OutputPath");
-        }
-        exit(out, null, null);
-    }
-
-    private void choice(State.Choice c) {
-        if (io.jsonata()) {
-            JsonataScope scope = jsonataScope(null, null);
-            for (State.ChoiceBranch b : c.choices()) {
-                JsonNode verdict = jsonata(b.condition(), scope, "Condition");
-                if (!verdict.isBoolean()) {
-                    throw new StatesException(StatesException.QUERY_EVALUATION_ERROR, "The JSONata expression '"
-                            + expressionText(b.condition()) + "' specified for the field 'Condition' returned an "
-                            + "unexpected result type. Expected 'boolean', but was '" + typeName(verdict)
-                            + "' for value: " + EventDetails.text(verdict));
-                }
-                if (verdict.asBoolean()) {
-                    Map<String, JsonNode> assigned = assignJsonata(b.assign(), scope);
-                    exit(b.output() != null ? jsonata(b.output(), scope, "Output") : input, assigned, b.next());
-                    return;
-                }
-            }
-            noMatch(c, () -> assignJsonata(io.assign(), scope),
-                    () -> io.output() != null ? jsonata(io.output(), scope, "Output") : input);
-            return;
-        }
-        JsonNode effective = inspectedInputPath(select(io.inputPath(), input, "InputPath"));
-        PathScope scope = pathScope(effective);
-        for (State.ChoiceBranch b : c.choices()) {
-            if (ChoiceRules.matches(b.rule(), scope)) {
-                Map<String, JsonNode> assigned = assignPath(b.assign(), effective);
-                exit(select(io.outputPath(), effective, "OutputPath"), assigned, b.next());
-                return;
-            }
-        }
-        noMatch(c, () -> assignPath(io.assign(), effective), () -> select(io.outputPath(), effective, "OutputPath"));
-    }
-
-    private void noMatch(State.Choice c, java.util.function.Supplier<Map<String, JsonNode>> assign,
-                         java.util.function.Supplier<JsonNode> output) {
-        if (c.defaultNext() == null) {
-            throw new StatesException(StatesException.NO_CHOICE_MATCHED, "No Matches!");
-        }
-        Map<String, JsonNode> assigned = assign.get();
-        exit(output.get(), assigned, c.defaultNext());
-    }
-
-    private void waitState(State.Wait w) {
-        Instant wake;
-        JsonNode effective = io.jsonata() ? input : inspectedInputPath(select(io.inputPath(), input, "InputPath"));
-        Instant now = execution.now();
-        if (w.seconds() != null) {
-            JsonNode v = w.seconds().resolve(this, effective);
-            if (w.seconds() instanceof ValueSource.Path p) {
-                if (!v.isNumber() || !v.canConvertToLong() || v.asDouble() != Math.rint(v.asDouble())) {
-                    throw new StatesException(StatesException.RUNTIME, "The SecondsPath parameter cannot be parsed as "
-                            + "a long value: " + p.path() + " == " + (v.isTextual() ? v.asText() : EventDetails.text(v)));
-                }
-                if (v.asLong() < 0) {
-                    throw new StatesException(StatesException.RUNTIME, "The SecondsPath parameter references a "
-                            + "negative value: " + p.path() + " == " + EventDetails.text(v));
-                }
-            } else if (!v.isNumber() || !v.canConvertToLong() || v.asDouble() != Math.rint(v.asDouble())
-                    || v.asLong() < 0) {
-                throw new StatesException(io.jsonata() ? StatesException.QUERY_EVALUATION_ERROR : StatesException.RUNTIME,
-                        "The Seconds field must be a non-negative integer, but was: " + EventDetails.text(v));
-            }
-            wake = now.plusSeconds(v.asLong());
-        } else {
-            JsonNode v = w.timestamp().resolve(this, effective);
-            wake = w.timestamp() instanceof ValueSource.Path p
-                    ? timestamp(v, "TimestampPath", StatesException.RUNTIME, p.path())
-                    : timestamp(v, "Timestamp", io.jsonata() ? StatesException.QUERY_EVALUATION_ERROR
-                    : StatesException.RUNTIME, null);
-        }
-        Runnable done = waitDone(w, effective);
-        double seconds = (wake.toEpochMilli() - now.toEpochMilli()) / 1000.0;
-        if (seconds <= 0 || execution.probe() != null) {
-            // TestState does not wait: it answers at once with where the state would go
-            done.run();
-        } else {
-            waitingUntil = wake;
-            int current = attempt;
-            execution.schedule(seconds, () -> guarded(current, done));
-        }
-    }
-
     /**
      * Resumes this state, entered before a restart, where it waited: a Wait at its deadline, a Task
      * for the answer to the same token. False when it waited for nothing that can be resumed (the
@@ -322,12 +193,7 @@ final class StateRun implements StateContext {
         attempt++;
         try {
             if (wake != null && state instanceof State.Wait w) {
-                JsonNode effective = io.jsonata() ? input : select(io.inputPath(), input, "InputPath");
-                Runnable done = waitDone(w, effective);
-                waitingUntil = wake;
-                int current = attempt;
-                execution.schedule(Math.max(0, (wake.toEpochMilli() - execution.now().toEpochMilli()) / 1000.0),
-                        () -> guarded(current, done));
+                WaitRun.resume(this, w, wake);
                 return true;
             }
             if (task != null && state instanceof State.Task t) {
@@ -341,73 +207,6 @@ final class StateRun implements StateContext {
         return false;
     }
 
-    private Runnable waitDone(State.Wait w, JsonNode effective) {
-        return () -> {
-            if (io.jsonata()) {
-                JsonataScope scope = jsonataScope(null, null);
-                Map<String, JsonNode> assigned = assignJsonata(io.assign(), scope);
-                exit(io.output() != null ? jsonata(io.output(), scope, "Output") : input, assigned, w.transition().next());
-            } else {
-                Map<String, JsonNode> assigned = assignPath(io.assign(), effective);
-                exit(select(io.outputPath(), effective, "OutputPath"), assigned, w.transition().next());
-            }
-        };
-    }
-
-    private static Instant timestamp(JsonNode v, String field, String error, String path) {
-        String text = v.isTextual() ? v.asText() : null;
-        try {
-            if (text == null || !(text.endsWith("Z") || text.matches(".*[+-]\\d\\d:\\d\\d$"))) {
-                throw new DateTimeParseException("no zone", String.valueOf(text), 0);
-            }
-            return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
-        } catch (DateTimeParseException e) {
-            if (path != null) {
-                throw new StatesException(error, "The TimestampPath parameter does not reference a valid ISO-8601 "
-                        + "extended offset date-time format string: " + path + " == "
-                        + (v.isTextual() ? v.asText() : EventDetails.text(v)));
-            }
-            throw new StatesException(error, "The " + field + " field cannot be parsed as an ISO-8601 extended "
-                    + "offset date-time format string: " + (v.isTextual() ? v.asText() : EventDetails.text(v)));
-        }
-    }
-
-    private void failState(State.Fail f) {
-        String error;
-        String cause;
-        if (io.jsonata()) {
-            JsonataScope scope = jsonataScope(null, null);
-            error = f.error() == null ? null : textOf(jsonata(f.error(), scope, "Error"));
-            cause = f.cause() == null ? null : textOf(jsonata(f.cause(), scope, "Cause"));
-        } else {
-            // a Fail state has no InputPath; AWS's TestState shows its input as the value after it all the same
-            inspectedInputPath(input);
-            error = f.errorPath() != null ? failField(f.errorPath(), "ErrorPath") : f.error() == null ? null
-                    : f.error().asText();
-            cause = f.causePath() != null ? failField(f.causePath(), "CausePath") : f.cause() == null ? null
-                    : f.cause().asText();
-        }
-        complete(new Step.Failed(new StatesException(error, cause), lane.last));
-    }
-
-    private String failField(String path, String field) {
-        JsonNode v;
-        if (path.startsWith("States.")) {
-            v = IntrinsicFunctions.evaluate(path, pathScope(input));
-        } else {
-            v = JsonPaths.read(path, pathScope(input));
-            if (v == null) {
-                throw new StatesException(StatesException.RUNTIME, "The JSONPath '" + path + "' specified for the "
-                        + "field '" + field + "' could not be found in the input '" + EventDetails.text(input) + "'");
-            }
-        }
-        return textOf(v);
-    }
-
-    private static String textOf(JsonNode v) {
-        return v == null || v.isNull() ? null : v.isTextual() ? v.asText() : EventDetails.text(v);
-    }
-
     // ---- results, failures, exits --------------------------------------------------------------
 
     /** Task, Map and Parallel: the raw result goes through ResultSelector/ResultPath/OutputPath or Output. */
@@ -418,20 +217,7 @@ final class StateRun implements StateContext {
             probe.result = result;
         }
         try {
-            if (io.jsonata()) {
-                JsonataScope scope = jsonataScope(result, null);
-                Map<String, JsonNode> assigned = assignJsonata(io.assign(), scope);
-                exit(io.output() != null ? jsonata(io.output(), scope, "Output") : result, assigned, state.transition().next());
-                return;
-            }
-            JsonNode selected = io.resultSelector() != null ? template(io.resultSelector(), result) : result;
-            Map<String, JsonNode> assigned = assignPath(io.assign(), selected);
-            JsonNode afterResultPath = resultPath(io.resultPath(), selected);
-            if (probe != null) {
-                probe.afterResultSelector = selected;
-                probe.afterResultPath = afterResultPath;
-            }
-            exit(select(io.outputPath(), afterResultPath, "OutputPath"), assigned, state.transition().next());
+            flow.exitWithResult(this, result);
         } catch (StatesException e) {
             fail(e);
         } catch (RuntimeException e) {
@@ -439,7 +225,8 @@ final class StateRun implements StateContext {
         }
     }
 
-    private void exit(JsonNode output, Map<String, JsonNode> assigned, String next) {
+    @Override
+    public void exit(JsonNode output, Map<String, JsonNode> assigned, String next) {
         String text = execution.text(output);
         if (tooLarge(text)) {
             complete(new Step.Failed(dataLimitExceeded(state), lane.last));
@@ -608,14 +395,7 @@ final class StateRun implements StateContext {
             errorOutput.put("Cause", e.cause());
         }
         try {
-            if (io.jsonata()) {
-                JsonataScope scope = jsonataScope(null, errorOutput);
-                Map<String, JsonNode> assigned = assignJsonata(c.assign(), scope);
-                exit(c.output() != null ? jsonata(c.output(), scope, "Output") : errorOutput, assigned, c.next());
-            } else {
-                Map<String, JsonNode> assigned = assignPath(c.assign(), errorOutput);
-                exit(resultPath(c.resultPath(), errorOutput), assigned, c.next());
-            }
+            flow.exitCaught(this, c, errorOutput);
         } catch (StatesException again) {
             complete(new Step.Failed(withStatePrefix(again), lane.last));
         }
@@ -696,6 +476,16 @@ final class StateRun implements StateContext {
     }
 
     @Override
+    public DataFlow flow() {
+        return flow;
+    }
+
+    @Override
+    public void waitingUntil(Instant wake) {
+        waitingUntil = wake;
+    }
+
+    @Override
     public void waitingTask(ResumePoint.WaitingTask task) {
         waitingTask = task;
     }
@@ -714,7 +504,8 @@ final class StateRun implements StateContext {
         return context;
     }
 
-    PathScope pathScope(JsonNode value) {
+    @Override
+    public PathScope pathScope(JsonNode value) {
         return new PathScope(value, io.usesContext() ? context() : NO_CONTEXT, lane.variables);
     }
 
@@ -779,40 +570,6 @@ final class StateRun implements StateContext {
             throw JsonPaths.invalidPath(path, scope);
         }
         return v;
-    }
-
-    JsonNode resultPath(String path, JsonNode result) {
-        if (path == null) {
-            return input;
-        }
-        if (path.equals("$")) {
-            return result;
-        }
-        return JsonPaths.applyResultPath(input, path, result);
-    }
-
-    private Map<String, JsonNode> assignPath(JsonNode assign, JsonNode dollar) {
-        if (assign == null) {
-            return null;
-        }
-        JsonNode resolved = PayloadTemplates.resolve(assign, pathScope(dollar));
-        return fields(resolved);
-    }
-
-    private Map<String, JsonNode> assignJsonata(JsonNode assign, JsonataScope scope) {
-        if (assign == null) {
-            return null;
-        }
-        return fields(JsonataExpressions.resolve(assign, scope, "Assign"));
-    }
-
-    private static Map<String, JsonNode> fields(JsonNode object) {
-        Map<String, JsonNode> out = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            out.put(e.getKey(), e.getValue());
-        }
-        return out;
     }
 
     static String expressionText(JsonNode template) {

@@ -84,25 +84,9 @@ final class TaskInvocation {
         if (waitForToken || kind == Kind.ACTIVITY) {
             run.taskToken(execution.services().tokens().open(execution, callback(attempt)));
         }
-        JsonNode parameters;
-        JsonNode effective;
-        if (run.io().jsonata()) {
-            effective = run.input();
-            parameters = run.io().arguments() != null
-                    ? run.jsonata(run.io().arguments(), run.jsonataScope(null, null), "Arguments")
-                    : run.input();
-        } else {
-            effective = run.inspectedInputPath(run.select(run.io().inputPath(), run.input(), "InputPath"));
-            parameters = run.io().parameters() != null ? run.template(run.io().parameters(), effective) : effective;
-        }
+        JsonNode effective = run.flow().effectiveInput(run);
+        JsonNode parameters = run.flow().workInput(run, effective);
         StateProbe probe = execution.probe();
-        if (probe != null) {
-            if (run.io().jsonata()) {
-                probe.afterArguments = parameters;
-            } else {
-                probe.afterParameters = parameters;
-            }
-        }
         Long timeout = seconds(task.timeout(), effective);
         heartbeatSeconds = seconds(task.heartbeat(), effective);
         if (timeout == null && kind == Kind.ACTIVITY) {
@@ -342,8 +326,7 @@ final class TaskInvocation {
         JsonNode v = source.resolve(run, effective);
         if (!v.isIntegralNumber() || v.asLong() < 1) {
             boolean path = source instanceof ValueSource.Path;
-            throw new StatesException(run.io().jsonata() && !path ? StatesException.QUERY_EVALUATION_ERROR
-                    : StatesException.RUNTIME, "The " + source.field() + " field must be a "
+            throw new StatesException(path ? StatesException.RUNTIME : run.flow().valueError(), "The " + source.field() + " field must be a "
                     + "positive integer, but was: " + EventDetails.text(v));
         }
         return v.asLong();
