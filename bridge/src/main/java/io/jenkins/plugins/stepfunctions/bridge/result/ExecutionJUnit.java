@@ -1,12 +1,7 @@
 package io.jenkins.plugins.stepfunctions.bridge.result;
 
 import io.jenkins.plugins.stepfunctions.bridge.render.StateStats;
-import java.io.StringWriter;
 import java.util.List;
-import java.util.Locale;
-import javax.xml.stream.XMLOutputFactory;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
 
 /**
  * A real execution as JUnit XML ({@code junitFile:} of sfnExecute/sfnAwait), so that a CI's test trend shows how
@@ -26,60 +21,12 @@ public final class ExecutionJUnit {
      * @param states       per-state statistics in order of first entry (the renderer's)
      */
     public static String render(String stateMachine, Outcome outcome, List<StateStats> states) {
-        StringWriter out = new StringWriter();
-        try {
-            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
-            long failures = states.stream().filter(ExecutionJUnit::failed).count();
-            xml.writeStartDocument("UTF-8", "1.0");
-            xml.writeCharacters("\n");
-            xml.writeStartElement("testsuite");
-            xml.writeAttribute("name", stateMachine);
-            xml.writeAttribute("tests", Integer.toString(states.size()));
-            xml.writeAttribute("failures", Long.toString(failures));
-            xml.writeAttribute("errors", "0");
-            xml.writeAttribute("skipped", "0");
-            xml.writeAttribute("time", seconds(states.stream().mapToLong(s -> s.time().toNanos()).sum()));
-            xml.writeCharacters("\n  ");
-            xml.writeStartElement("properties");
-            property(xml, "executionArn", outcome.executionArn());
-            property(xml, "status", outcome.status());
-            xml.writeCharacters("\n  ");
-            xml.writeEndElement();
-            for (StateStats state : states) {
-                xml.writeCharacters("\n  ");
-                xml.writeStartElement("testcase");
-                xml.writeAttribute("classname", stateMachine);
-                xml.writeAttribute("name", state.name());
-                xml.writeAttribute("time", seconds(state.time().toNanos()));
-                if (failed(state)) {
-                    String error = state.error() != null ? state.error() : outcome.error();
-                    String cause = state.error() != null ? state.cause() : outcome.cause();
-                    xml.writeCharacters("\n    ");
-                    xml.writeStartElement("failure");
-                    xml.writeAttribute("message", state.name() + " failed" + (error == null ? "" : ": " + error)
-                            + ("CAUGHT".equals(state.status()) ? " (caught)" : ""));
-                    xml.writeAttribute("type", error == null ? "States.Failed" : error);
-                    xml.writeCharacters(cause == null ? "" : cause);
-                    xml.writeEndElement();
-                }
-                xml.writeCharacters("\n    ");
-                xml.writeStartElement("system-out");
-                xml.writeCharacters(state.type() + " " + state.status() + ", entered " + state.entries()
-                        + (state.entries() == 1 ? " time" : " times") + (state.attempts() > state.entries()
-                        ? ", " + state.attempts() + " attempts" : ""));
-                xml.writeEndElement();
-                xml.writeCharacters("\n  ");
-                xml.writeEndElement();
-            }
-            xml.writeCharacters("\n");
-            xml.writeEndElement();
-            xml.writeCharacters("\n");
-            xml.writeEndDocument();
-            xml.close();
-        } catch (XMLStreamException e) {
-            throw new IllegalStateException("writing JUnit XML to a string failed", e);
-        }
-        return out.toString();
+        List<JUnitReport.Property> properties = List.of(
+                new JUnitReport.Property("executionArn", outcome.executionArn()),
+                new JUnitReport.Property("status", outcome.status()));
+        List<JUnitReport.Case> cases = states.stream().map(state -> new JUnitReport.Case(stateMachine, state.name(),
+                state.time(), failed(state) ? failure(state, outcome) : null, summary(state))).toList();
+        return JUnitReport.render(new JUnitReport.Suite(stateMachine, properties, cases));
     }
 
     /** The state machine's name from an execution ARN ({@code arn:aws:states:R:A:execution:NAME:ID}). */
@@ -95,14 +42,17 @@ public final class ExecutionJUnit {
         };
     }
 
-    private static void property(XMLStreamWriter xml, String name, String value) throws XMLStreamException {
-        xml.writeCharacters("\n    ");
-        xml.writeEmptyElement("property");
-        xml.writeAttribute("name", name);
-        xml.writeAttribute("value", value == null ? "" : value);
+    /** A state's own error when its task failed, else the execution's: a Fail state has none of its own. */
+    private static JUnitReport.Failure failure(StateStats state, Outcome outcome) {
+        String error = state.error() != null ? state.error() : outcome.error();
+        String cause = state.error() != null ? state.cause() : outcome.cause();
+        return new JUnitReport.Failure(state.name() + " failed" + (error == null ? "" : ": " + error)
+                + ("CAUGHT".equals(state.status()) ? " (caught)" : ""), error == null ? "States.Failed" : error, cause);
     }
 
-    private static String seconds(long nanos) {
-        return String.format(Locale.ROOT, "%.3f", nanos / 1e9);
+    private static String summary(StateStats state) {
+        return state.type() + " " + state.status() + ", entered " + state.entries()
+                + (state.entries() == 1 ? " time" : " times")
+                + (state.attempts() > state.entries() ? ", " + state.attempts() + " attempts" : "");
     }
 }
