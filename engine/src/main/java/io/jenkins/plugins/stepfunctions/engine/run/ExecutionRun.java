@@ -493,6 +493,11 @@ final class ExecutionRun implements Execution {
     private void announceEnd() {
         services.tokens().closeAll(this);
         checkpoint();
+        if (status == ExecutionStatus.SUCCEEDED) {
+            // where the top level stood (its last state's input, its variables) serves only a redrive,
+            // and a succeeded execution cannot be redriven: most finished executions hold nothing of it
+            topLane = null;
+        }
         services.notifier().statusChanged(this);
         completion.complete(this);
     }
