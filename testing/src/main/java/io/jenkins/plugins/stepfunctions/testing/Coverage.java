@@ -336,9 +336,13 @@ public final class Coverage {
 
     /** A Fail state's Error when the definition writes it out (not a path, not a JSONata expression), else null. */
     private static String writtenError(State.Fail f) {
-        JsonNode written = f.error() instanceof ValueSource.Literal l ? l.value()
-                : f.error() instanceof ValueSource.Jsonata j ? j.template() : null;
-        return written != null && written.isTextual() && JsonataExpressions.expressionOf(written.asText()) == null
-                ? written.asText() : null;
+        if (f.error() instanceof ValueSource.Literal l && l.value().isTextual()) {
+            return l.value().asText();
+        }
+        if (f.error() instanceof ValueSource.Jsonata j && j.template().isTextual()
+                && JsonataExpressions.expressionOf(j.template().asText()) == null) {
+            return j.template().asText();
+        }
+        return null;
     }
 }
