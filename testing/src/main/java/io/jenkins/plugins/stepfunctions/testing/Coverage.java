@@ -9,7 +9,7 @@ import io.jenkins.plugins.stepfunctions.engine.asl.Graph;
 import io.jenkins.plugins.stepfunctions.engine.asl.Retrier;
 import io.jenkins.plugins.stepfunctions.engine.asl.State;
 import io.jenkins.plugins.stepfunctions.engine.asl.ValueSource;
-import io.jenkins.plugins.stepfunctions.engine.dataflow.ChoiceRules;
+import io.jenkins.plugins.stepfunctions.engine.dataflow.ChoiceRule;
 import io.jenkins.plugins.stepfunctions.engine.dataflow.JsonataExpressions;
 import io.jenkins.plugins.stepfunctions.engine.dataflow.PathScope;
 import io.jenkins.plugins.stepfunctions.engine.run.ErrorMatch;
@@ -309,11 +309,11 @@ public final class Coverage {
                 JsonNode input = JSON.readTree(entered.path("stateEnteredEventDetails").path("input").asText("{}"));
                 PathScope scope = new PathScope(input, JsonNodeFactory.instance.objectNode(), Map.of());
                 for (int i = 0; i < c.choices().size(); i++) {
-                    JsonNode rule = c.choices().get(i).rule();
+                    ChoiceRule rule = c.choices().get(i).rule();
                     if (rule == null) {
                         break;
                     }
-                    if (ChoiceRules.matches(rule, scope)) {
+                    if (rule.matches(scope)) {
                         return candidates.contains(i) ? i : candidates.get(0);
                     }
                 }

@@ -467,15 +467,12 @@ final class DefinitionParser {
                         jsonata(rule.get("Condition"), at + "/Condition");
                     }
                 } else {
-                    try {
-                        diagnostics.addAll(ChoiceRules.validate(rule, at));
-                    } catch (UnsupportedOperationException notYet) {
-                        // rule checks arrive with the dataflow package
-                    }
+                    diagnostics.addAll(ChoiceRules.validate(rule, at));
                     template(rule.get("Assign"), at + "/Assign");
                 }
-                branches.add(new State.ChoiceBranch(rule, rule.get("Condition"), next == null ? null : next.asText(),
-                        rule.get("Output"), rule.get("Assign")));
+                branches.add(new State.ChoiceBranch(io.jsonata() ? null : ChoiceRules.compile(rule),
+                        rule.get("Condition"), next == null ? null : next.asText(), rule.get("Output"),
+                        rule.get("Assign")));
             }
         }
         JsonNode def = node.get("Default");

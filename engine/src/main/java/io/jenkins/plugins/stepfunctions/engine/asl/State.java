@@ -1,6 +1,7 @@
 package io.jenkins.plugins.stepfunctions.engine.asl;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.stepfunctions.engine.dataflow.ChoiceRule;
 import java.util.List;
 
 /** One state of a definition; the permitted records are the eight state types of ASL. */
@@ -51,8 +52,8 @@ public sealed interface State {
         }
     }
 
-    /** One element of {@code Choices}: a JSONPath rule, or a JSONata {@code Condition}. */
-    record ChoiceBranch(JsonNode rule, JsonNode condition, String next, JsonNode output, JsonNode assign) {
+    /** One element of {@code Choices}: a JSONPath rule (compiled), or a JSONata {@code Condition}. */
+    record ChoiceBranch(ChoiceRule rule, JsonNode condition, String next, JsonNode output, JsonNode assign) {
     }
 
     /**

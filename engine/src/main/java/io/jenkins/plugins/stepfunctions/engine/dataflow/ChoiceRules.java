@@ -36,8 +36,6 @@ public final class ChoiceRules {
     }
 
     private static final Map<String, Operator> COMPARISONS = comparisons();
-    private static final BoundedCache<WildcardPattern> WILDCARDS =
-            new BoundedCache<>(1024, WildcardPattern::compile);
     private static final Set<String> TYPE_TESTS =
             Set.of("IsNull", "IsPresent", "IsNumeric", "IsString", "IsBoolean", "IsTimestamp");
 
@@ -58,50 +56,99 @@ public final class ChoiceRules {
         return Map.copyOf(operators);
     }
 
-    /** Whether {@code rule} (one element of Choices, or a nested rule) matches. */
+    /** Whether {@code rule} (one element of Choices, or a nested rule) matches; compiles it each time. */
     public static boolean matches(JsonNode rule, PathScope scope) {
+        return compile(rule).matches(scope);
+    }
+
+    /**
+     * The rule as the interpreter evaluates it. A rule {@link #validate} accepts compiles; one it
+     * refuses still compiles, to a rule that fails with States.Runtime when evaluated (the definition
+     * is refused before it runs).
+     */
+    public static ChoiceRule compile(JsonNode rule) {
         if (rule.has("And")) {
-            for (JsonNode nested : rule.get("And")) {
-                if (!matches(nested, scope)) {
-                    return false;
+            List<ChoiceRule> all = nested(rule.get("And"));
+            return scope -> {
+                for (ChoiceRule r : all) {
+                    if (!r.matches(scope)) {
+                        return false;
+                    }
                 }
-            }
-            return true;
+                return true;
+            };
         }
         if (rule.has("Or")) {
-            for (JsonNode nested : rule.get("Or")) {
-                if (matches(nested, scope)) {
-                    return true;
+            List<ChoiceRule> any = nested(rule.get("Or"));
+            return scope -> {
+                for (ChoiceRule r : any) {
+                    if (r.matches(scope)) {
+                        return true;
+                    }
                 }
-            }
-            return false;
+                return false;
+            };
         }
         if (rule.has("Not")) {
-            return !matches(rule.get("Not"), scope);
+            ChoiceRule negated = compile(rule.get("Not"));
+            return scope -> !negated.matches(scope);
         }
         String variable = rule.path("Variable").asText();
         String operatorName = operatorOf(rule);
         if (operatorName == null) {
-            throw new StatesException(StatesException.RUNTIME,
-                    "The choice rule " + JsonValues.compact(rule) + " has no comparison operator");
+            String text = JsonValues.compact(rule);
+            return scope -> {
+                throw new StatesException(StatesException.RUNTIME, "The choice rule " + text
+                        + " has no comparison operator");
+            };
         }
-        JsonNode value = JsonPaths.read(variable, scope);
         JsonNode operand = rule.get(operatorName);
         if (TYPE_TESTS.contains(operatorName)) {
-            return typeTest(operatorName, value, variable) == operand.asBoolean();
-        }
-        if (value == null) {
-            throw invalidPath(variable);
+            String test = operatorName;
+            boolean expected = operand.asBoolean();
+            return scope -> typeTest(test, JsonPaths.read(variable, scope), variable) == expected;
         }
         if (operatorName.endsWith("Path")) {
+            Operator operator = COMPARISONS.get(operatorName.substring(0, operatorName.length() - "Path".length()));
             String operandPath = operand.asText();
-            operand = JsonPaths.read(operandPath, scope);
-            if (operand == null) {
-                throw invalidPath(operandPath);
-            }
-            operatorName = operatorName.substring(0, operatorName.length() - "Path".length());
+            return scope -> {
+                JsonNode value = read(variable, scope);
+                JsonNode other = read(operandPath, scope);
+                return compare(operator, value, other);
+            };
         }
-        return compare(COMPARISONS.get(operatorName), value, operand);
+        Operator operator = COMPARISONS.get(operatorName);
+        if (operator.operand() == Operand.TIMESTAMP) {
+            OffsetDateTime right = timestamp(operand);
+            return scope -> {
+                OffsetDateTime left = timestamp(read(variable, scope));
+                return left != null && right != null
+                        && ordered(operator.comparison(), left.toInstant().compareTo(right.toInstant()));
+            };
+        }
+        if (operator.operand() == Operand.PATTERN && operand.isTextual()) {
+            WildcardPattern pattern = WildcardPattern.compile(operand.textValue());
+            return scope -> {
+                JsonNode value = read(variable, scope);
+                return value.isTextual() && pattern.matches(value.textValue());
+            };
+        }
+        return scope -> compare(operator, read(variable, scope), operand);
+    }
+
+    private static List<ChoiceRule> nested(JsonNode rules) {
+        List<ChoiceRule> out = new ArrayList<>();
+        rules.forEach(r -> out.add(compile(r)));
+        return List.copyOf(out);
+    }
+
+    /** The value at a rule's path; States.Runtime when it reads nothing. */
+    private static JsonNode read(String path, PathScope scope) {
+        JsonNode value = JsonPaths.read(path, scope);
+        if (value == null) {
+            throw invalidPath(path);
+        }
+        return value;
     }
 
     private static StatesException invalidPath(String path) {
@@ -175,10 +222,14 @@ public final class ChoiceRules {
             }
             default -> {
                 return value.isTextual() && operand.isTextual()
-                        && WILDCARDS.get(operand.textValue()).matches(value.textValue());
+                        && WildcardPattern.compile(operand.textValue()).matches(value.textValue());
             }
         }
-        return switch (operator.comparison()) {
+        return ordered(operator.comparison(), order);
+    }
+
+    private static boolean ordered(Comparison comparison, int order) {
+        return switch (comparison) {
             case EQUALS -> order == 0;
             case LESS_THAN -> order < 0;
             case GREATER_THAN -> order > 0;

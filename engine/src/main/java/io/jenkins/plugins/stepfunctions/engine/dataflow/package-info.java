@@ -13,7 +13,8 @@
  *       where AWS does.</li>
  *   <li>Compiled JSONPath, intrinsic and JSONata expressions are kept in bounded caches
  *       ({@link io.jenkins.plugins.stepfunctions.engine.dataflow.BoundedCache}) because the same few
- *       expressions of a definition are evaluated on every transition.</li>
+ *       expressions of a definition are evaluated on every transition. Choice rules are compiled once,
+ *       when the definition is parsed ({@link io.jenkins.plugins.stepfunctions.engine.dataflow.ChoiceRule}).</li>
  * </ul>
  */
 package io.jenkins.plugins.stepfunctions.engine.dataflow;

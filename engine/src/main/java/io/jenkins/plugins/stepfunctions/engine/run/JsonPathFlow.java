@@ -6,7 +6,6 @@ import io.jenkins.plugins.stepfunctions.engine.StatesException;
 import io.jenkins.plugins.stepfunctions.engine.asl.Catcher;
 import io.jenkins.plugins.stepfunctions.engine.asl.State;
 import io.jenkins.plugins.stepfunctions.engine.asl.StateIo;
-import io.jenkins.plugins.stepfunctions.engine.dataflow.ChoiceRules;
 import io.jenkins.plugins.stepfunctions.engine.dataflow.JsonPaths;
 import io.jenkins.plugins.stepfunctions.engine.dataflow.PathScope;
 import io.jenkins.plugins.stepfunctions.engine.dataflow.PayloadTemplates;
@@ -91,7 +90,7 @@ final class JsonPathFlow implements DataFlow {
     public State.ChoiceBranch firstMatch(StateContext visit, List<State.ChoiceBranch> choices, JsonNode effective) {
         PathScope scope = visit.pathScope(effective);
         for (State.ChoiceBranch b : choices) {
-            if (ChoiceRules.matches(b.rule(), scope)) {
+            if (b.rule().matches(scope)) {
                 return b;
             }
         }

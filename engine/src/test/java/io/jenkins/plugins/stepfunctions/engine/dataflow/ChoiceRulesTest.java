@@ -83,4 +83,21 @@ class ChoiceRulesTest {
         assertThat(ChoiceRules.validate(Json.of("{'Variable':'a.b','IsNull':true}"), "/c"))
                 .singleElement().satisfies(d -> assertThat(d.location()).isEqualTo("/c/Variable"));
     }
+
+    @Test
+    void aCompiledRuleReadsTheInputOfEachEvaluation() {
+        ChoiceRule rule = ChoiceRules.compile(Json.of("{'And':[{'Variable':'$.n','NumericLessThan':3},"
+                + "{'Variable':'$.at','TimestampLessThan':'2030-01-01T00:00:00Z'}]}"));
+        assertThat(rule.matches(Json.scope("{'n':2,'at':'2029-12-31T23:59:59Z'}"))).isTrue();
+        assertThat(rule.matches(Json.scope("{'n':3,'at':'2029-12-31T23:59:59Z'}"))).isFalse();
+        assertThat(rule.matches(Json.scope("{'n':2,'at':'2030-01-01T00:00:01Z'}"))).isFalse();
+    }
+
+    @Test
+    void aRuleTheValidatorRefusesStillCompilesAndFailsOnlyWhenEvaluated() {
+        ChoiceRule noOperator = ChoiceRules.compile(Json.of("{'Variable':'$.a','StringEqual':'x'}"));
+        assertThatThrownBy(() -> noOperator.matches(Json.scope("{'a':'x'}")))
+                .isInstanceOf(StatesException.class)
+                .hasMessageContaining("has no comparison operator");
+    }
 }
