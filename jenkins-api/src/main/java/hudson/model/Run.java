@@ -34,4 +34,8 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
     public void setResult(Result r) {
         throw new UnsupportedOperationException();
     }
+
+    public boolean isBuilding() {
+        throw new UnsupportedOperationException();
+    }
 }

@@ -3,6 +3,8 @@ package io.jenkins.plugins.stepfunctions.view;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
 
 /** The view's data as JSON, safe to put inside an HTML {@code <script>} element. */
 public final class ViewJson {
@@ -17,6 +19,21 @@ public final class ViewJson {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("records of strings, numbers and lists always serialise", e);
         }
+    }
+
+    /**
+     * The view's data with fields of the caller's beside it (a live page's {@code cursor}, {@code final}...),
+     * HTML-safe like {@link #of(Object)}. A field of {@code extra} replaces one of the data of the same name;
+     * null values are left out.
+     */
+    public static String of(ViewData data, Map<String, ?> extra) {
+        ObjectNode json = JSON.valueToTree(data);
+        extra.forEach((name, value) -> {
+            if (value != null) {
+                json.set(name, JSON.valueToTree(value));
+            }
+        });
+        return htmlSafe(json.toString());
     }
 
     /**

@@ -318,6 +318,13 @@
       html('strong', null, e.error, err);
       if (e.cause) html('span', null, ': ' + e.cause, err);
     }
+    var fin = this.data.final;
+    if (fin && (!e.status || e.status === 'RUNNING')) {
+      // the source stopped reading the history while the execution went on: say where the picture ends
+      html('p', { 'class': 'sfn-final', role: 'status' }, 'Not followed any more'
+        + (fin.reason ? ' (' + fin.reason + ')' : '') + ': this view shows the history up to '
+        + (fin.historyUntil ? time(fin.historyUntil) : 'the last event the build kept') + '.', this.header);
+    }
   };
 
   View.prototype.select = function (name) {
@@ -437,12 +444,17 @@
     },
 
     /**
-     * A live view: polls dataUrl (adding since=<last event id>; an answer {"unchanged": true} changes nothing)
-     * until the execution ends. options: historyUrl, intervalMs, headers, approvalActions.
+     * A live view: polls dataUrl (adding since=<cursor>: the answer's "cursor" when it has one, else its
+     * lastEventId; an answer {"unchanged": true} changes nothing) until the execution ends, or until an answer
+     * carries "final" ({"reason", "historyUntil"}: the source stopped following the execution, so the data
+     * will not change however long the execution goes on; the header says so while it shows it running).
+     * The root element counts its requests in data-polls and says data-live="polling", "ended" or "final".
+     * options: historyUrl, intervalMs, headers, approvalActions (function (box, state, view), called where a
+     * state's details show its pending approval).
      */
     live: function (root, dataUrl, options) {
       options = options || {};
-      var view = null, last = -1, stopped = false, historyCache = null;
+      var view = null, last = -1, stopped = false, historyCache = null, polls = 0;
       var headers = options.headers || {};
       var loadHistory = options.historyUrl ? function () {
         if (historyCache && view && historyCache.at === view.data.lastEventId) return Promise.resolve(historyCache.events);
@@ -451,21 +463,25 @@
           return r.json();
         }).then(function (j) { historyCache = { at: view ? view.data.lastEventId : -1, events: j.events || [] }; return historyCache.events; });
       } : null;
+      root.setAttribute('data-live', 'polling');
       function poll() {
         if (stopped) return;
         var sep = dataUrl.indexOf('?') < 0 ? '?' : '&';
-        fetch(dataUrl + sep + 'since=' + last, { headers: headers, credentials: 'same-origin' }).then(function (r) {
+        root.setAttribute('data-polls', String(++polls));
+        fetch(dataUrl + sep + 'since=' + encodeURIComponent(last), { headers: headers, credentials: 'same-origin' }).then(function (r) {
           if (!r.ok) throw new Error('HTTP ' + r.status);
           return r.json();
         }).then(function (data) {
           if (!data.unchanged) {
-            last = data.lastEventId;
+            last = data.cursor !== undefined ? data.cursor : data.lastEventId;
             if (!view) view = new View(root, data, { loadHistory: loadHistory, approvalActions: options.approvalActions });
             else view.update(data);
-            root.setAttribute('data-last-event-id', String(last));
+            root.setAttribute('data-last-event-id', String(data.lastEventId));
           }
+          root.removeAttribute('data-error');
+          if (view && view.data.final) { stopped = true; root.setAttribute('data-live', 'final'); return; }
           var st = view && view.data.execution && view.data.execution.status;
-          if (st && st !== 'RUNNING') { stopped = true; return; }
+          if (st && st !== 'RUNNING') { stopped = true; root.setAttribute('data-live', 'ended'); return; }
           setTimeout(poll, options.intervalMs || 1000);
         }).catch(function (err) {
           root.setAttribute('data-error', String(err));

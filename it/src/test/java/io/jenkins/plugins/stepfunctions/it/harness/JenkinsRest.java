@@ -82,10 +82,17 @@ public final class JenkinsRest {
     }
 
     public Response post(String path, String contentType, String body) throws IOException, InterruptedException {
+        return post(path, contentType, body, Map.of());
+    }
+
+    /** A POST with a crumb and more headers (an {@code Accept}, as a page's script sends it). */
+    public Response post(String path, String contentType, String body, Map<String, String> headers)
+            throws IOException, InterruptedException {
         HttpRequest.Builder builder = request(path).POST(HttpRequest.BodyPublishers.ofString(body));
         if (contentType != null) {
             builder.header("Content-Type", contentType);
         }
+        headers.forEach(builder::header);
         JsonNode crumb = crumb();
         if (crumb != null) {
             builder.header(crumb.get("crumbRequestField").asText(), crumb.get("crumb").asText());
@@ -99,11 +106,16 @@ public final class JenkinsRest {
     }
 
     public Response postForm(String path, Map<String, String> form) throws IOException, InterruptedException {
+        return postForm(path, form, Map.of());
+    }
+
+    public Response postForm(String path, Map<String, String> form, Map<String, String> headers)
+            throws IOException, InterruptedException {
         String body = form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return post(path, "application/x-www-form-urlencoded", body);
+        return post(path, "application/x-www-form-urlencoded", body, headers);
     }
 
     private JsonNode crumb() throws IOException, InterruptedException {

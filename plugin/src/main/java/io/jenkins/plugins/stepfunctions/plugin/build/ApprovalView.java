@@ -19,6 +19,7 @@ public final class ApprovalView implements Serializable {
     private final String id;
     private final String executionArn;
     private final String state;
+    private final long scheduledEventId;
     private final String message;
     private final ArrayList<String> submitters;
     private final LinkedHashMap<String, String> metadata;
@@ -29,6 +30,7 @@ public final class ApprovalView implements Serializable {
         this.id = approval.id();
         this.executionArn = approval.executionArn();
         this.state = approval.state();
+        this.scheduledEventId = approval.scheduledEventId();
         this.message = approval.message();
         this.submitters = new ArrayList<>(approval.submitters());
         this.metadata = new LinkedHashMap<>(approval.metadata());
@@ -47,6 +49,11 @@ public final class ApprovalView implements Serializable {
 
     public String getState() {
         return state;
+    }
+
+    /** The TaskScheduled event of the approval: the live view names a pending approval by it. */
+    public long getScheduledEventId() {
+        return scheduledEventId;
     }
 
     public String getMessage() {

@@ -3,6 +3,7 @@ package io.jenkins.plugins.stepfunctions.plugin.build;
 import io.jenkins.plugins.stepfunctions.bridge.approval.PendingApproval;
 import io.jenkins.plugins.stepfunctions.bridge.render.StateStats;
 import io.jenkins.plugins.stepfunctions.bridge.result.Outcome;
+import java.io.PrintStream;
 import java.io.Serial;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -28,6 +29,14 @@ public final class ExecutionRecord implements Serializable {
     private ArrayList<StateRow> states = new ArrayList<>();
     private ArrayList<ApprovalView> pending = new ArrayList<>();
     private ArrayList<String> notes = new ArrayList<>();
+    /**
+     * When this controller stopped following the execution (its end, an abort, a timeout), null while it follows
+     * or has not begun. Not saved: a controller stopping is not the build stopping, and after a restart a
+     * finished build is known by the run itself.
+     */
+    private transient volatile Long followStoppedAt;
+    /** The build log of the step following the execution, while it follows: answers given on the page go there. */
+    private transient volatile PrintStream log;
 
     ExecutionRecord(int number, String executionArn, String consoleUrl) {
         this.number = number;
@@ -109,6 +118,29 @@ public final class ExecutionRecord implements Serializable {
         ArrayList<ApprovalView> next = new ArrayList<>(pending);
         next.removeIf(a -> a.getId().equals(approvalId));
         return next;
+    }
+
+    synchronized void followingStarted(PrintStream followerLog) {
+        log = followerLog;
+        followStoppedAt = null;
+    }
+
+    /** The first stop counts: a cancel and the follower's end may both report it. */
+    synchronized void followingStopped(long at) {
+        if (followStoppedAt == null) {
+            followStoppedAt = at;
+        }
+        log = null;
+    }
+
+    /** When the build stopped following the execution (epoch milliseconds), or null while it follows. */
+    public Long getFollowStoppedAt() {
+        return followStoppedAt;
+    }
+
+    /** Where to say what happened to the execution on the build's behalf, or null when nothing follows it. */
+    PrintStream log() {
+        return log;
     }
 
     synchronized void finished(Outcome outcome, String outputFile) {

@@ -12,7 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The live view of one execution from what the build keeps on disk: the history the follower appends, one JSON
@@ -66,16 +68,25 @@ record ExecutionViewFiles(String executionArn, Path history, Path definition) {
     }
 
     /**
-     * The view as JSON (HTML-safe, though it is sent as JSON), or {@link #UNCHANGED} when {@code since} is the
-     * number of events already kept: the page polls with the last event id it has, and ids count from 1.
+     * The view as JSON (HTML-safe, though it is sent as JSON) with {@code live}'s fields and the page's
+     * {@code cursor}, or {@link #UNCHANGED} when {@code since} is that cursor already: the number of events kept
+     * (ids count from 1) and, when there is any, a digest of {@code live}.
      */
-    String viewJson(String since) throws IOException {
+    String viewJson(String since, LiveViewState live) throws IOException {
         // counted before parsing: most polls of a running execution find nothing new
         List<String> lines = lines();
-        if (String.valueOf(lines.size()).equals(since)) {
+        String cursor = live.cursor(lines.size());
+        if (cursor.equals(since)) {
             return UNCHANGED;
         }
-        return ViewJson.of(view(parse(lines)));
+        Map<String, Object> extra = new LinkedHashMap<>(live.fields());
+        extra.put("cursor", cursor);
+        return ViewJson.of(view(parse(lines)), extra);
+    }
+
+    /** When the history file was last written (epoch milliseconds), or null when there is none. */
+    Long historyWrittenAt() throws IOException {
+        return Files.exists(history) ? Files.getLastModifiedTime(history).toMillis() : null;
     }
 
     /** The self-contained report: the view and the whole history, script and style inlined. */

@@ -19,13 +19,16 @@ import io.jenkins.plugins.stepfunctions.plugin.runtime.JenkinsServices;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import jenkins.model.RunAction2;
@@ -34,9 +37,10 @@ import org.kohsuke.stapler.StaplerResponse2;
 import org.kohsuke.stapler.interceptor.RequirePOST;
 
 /**
- * The build page of a build that ran executions: status, console link, states table, pending approvals
- * with Approve/Reject, and each execution's history as a JSON download. Also hands the last execution's
- * results to later build steps as environment variables.
+ * The build page of a build that ran executions: status, console link, live view, states table, pending
+ * approvals with Approve/Reject (in the view and in the forms below it, both posting to {@code approve} and
+ * {@code reject}), and each execution's history as a JSON download. Also hands the last execution's results to
+ * later build steps as environment variables.
  */
 public final class StepFunctionsRunAction implements RunAction2, EnvironmentContributingAction {
     public static final String URL_NAME = "stepfunctions";
@@ -127,6 +131,16 @@ public final class StepFunctionsRunAction implements RunAction2, EnvironmentCont
         record.approvalClosed(approval.id(), "Approval at " + approval.state() + " closed: " + reason);
     }
 
+    /** The build follows the execution from now on; answers given on the page are said in {@code log}. */
+    public void followingStarted(ExecutionRecord record, PrintStream log) {
+        record.followingStarted(log);
+    }
+
+    /** The build stopped following the execution (it ended, or the build was aborted or timed out). */
+    public void followingStopped(ExecutionRecord record) {
+        record.followingStopped(System.currentTimeMillis());
+    }
+
     public void finished(ExecutionRecord record, Outcome outcome, String outputFile) {
         record.finished(outcome, outputFile);
     }
@@ -193,9 +207,12 @@ public final class StepFunctionsRunAction implements RunAction2, EnvironmentCont
     }
 
     /**
-     * {@code GET .../stepfunctions/viewData?execution=N&since=M}: the live view's data of the build's N-th
-     * execution, or {@code {"unchanged":true}} when the page has all M events already. Read from the build's own
-     * files, never from AWS. JSON only: the page puts every value in with textContent or setAttribute.
+     * {@code GET .../stepfunctions/viewData?execution=N&since=C}: the live view's data of the build's N-th
+     * execution, or {@code {"unchanged":true}} when the page has cursor C already. Read from the build's own
+     * files, never from AWS. Beside the view: {@code final} once the build no longer follows the execution (the
+     * page stops polling), {@code answers} for the pending approvals the current user may answer (or why not),
+     * and the {@code cursor} to poll with (see {@link LiveViewState}). JSON only: the page puts every value in
+     * with textContent or setAttribute.
      */
     public void doViewData(StaplerRequest2 req, StaplerResponse2 rsp) throws IOException {
         // Stapler routes any method here; reading needs no other, and a GET-only endpoint cannot be a CSRF target
@@ -210,7 +227,8 @@ public final class StepFunctionsRunAction implements RunAction2, EnvironmentCont
             rsp.sendError(HttpServletResponse.SC_NOT_FOUND, "no such execution in this build");
             return;
         }
-        byte[] body = viewFiles(record).viewJson(req.getParameter("since")).getBytes(StandardCharsets.UTF_8);
+        ExecutionViewFiles files = viewFiles(record);
+        byte[] body = files.viewJson(req.getParameter("since"), liveState(record, files)).getBytes(StandardCharsets.UTF_8);
         rsp.setContentType("application/json;charset=UTF-8");
         rsp.setHeader("X-Content-Type-Options", "nosniff");
         rsp.setHeader("Cache-Control", "no-store");
@@ -237,6 +255,32 @@ public final class StepFunctionsRunAction implements RunAction2, EnvironmentCont
         }
     }
 
+    /** What the live view of {@code record} tells the current user beside the history. */
+    LiveViewState liveState(ExecutionRecord record, ExecutionViewFiles files) throws IOException {
+        Long stopped = record.getFollowStoppedAt();
+        if (stopped != null) {
+            return new LiveViewState(new LiveViewState.FinalView("the build stopped following it", stopped), Map.of());
+        }
+        if (!run.isBuilding()) {
+            return new LiveViewState(new LiveViewState.FinalView("the build has finished", files.historyWrittenAt()),
+                    Map.of());
+        }
+        Map<String, LiveViewState.AnswerOffer> answers = new LinkedHashMap<>();
+        for (ApprovalView approval : record.getPendingApprovals()) {
+            Optional<String> refusal = refusal(approval);
+            answers.put(String.valueOf(approval.getScheduledEventId()), new LiveViewState.AnswerOffer(
+                    record.getExecutionArn(), approval.getId(), refusal.isEmpty(), refusal.orElse(null),
+                    approval.getParametersJson()));
+        }
+        return new LiveViewState(null, answers);
+    }
+
+    /**
+     * {@code POST approve|reject} with {@code execution}, {@code approval}, {@code comment} and (approve only)
+     * {@code parameters}: from the forms, a redirect back to the page or an error page; from the live view
+     * ({@code Accept: application/json}), {@code {"answered": "approved"|"rejected", "message"}} or
+     * {@code {"message"}} with the same status as the error page. Jenkins' crumb filter checks the crumb first.
+     */
     @RequirePOST
     public void doApprove(StaplerRequest2 req, StaplerResponse2 rsp) throws IOException {
         answer(req, rsp, true);
@@ -250,7 +294,24 @@ public final class StepFunctionsRunAction implements RunAction2, EnvironmentCont
     private void answer(StaplerRequest2 req, StaplerResponse2 rsp, boolean approve) throws IOException {
         Answer answer = decide(req.getParameter("execution"), req.getParameter("approval"), approve,
                 req.getParameter("comment"), req.getParameter("parameters"));
-        if (answer.httpStatus() == HttpServletResponse.SC_SEE_OTHER) {
+        String accept = req.getHeader("Accept");
+        if (accept != null && accept.contains("application/json")) {
+            boolean answered = answer.httpStatus() == HttpServletResponse.SC_SEE_OTHER;
+            ObjectNode json = JSON.createObjectNode();
+            if (answered) {
+                json.put("answered", approve ? "approved" : "rejected");
+            }
+            json.put("message", answer.message());
+            byte[] body = json.toString().getBytes(StandardCharsets.UTF_8);
+            rsp.setStatus(answered ? HttpServletResponse.SC_OK : answer.httpStatus());
+            rsp.setContentType("application/json;charset=UTF-8");
+            rsp.setHeader("X-Content-Type-Options", "nosniff");
+            rsp.setHeader("Cache-Control", "no-store");
+            rsp.setContentLength(body.length);
+            try (OutputStream out = rsp.getOutputStream()) {
+                out.write(body);
+            }
+        } else if (answer.httpStatus() == HttpServletResponse.SC_SEE_OTHER) {
             rsp.sendRedirect(".");
         } else {
             rsp.sendError(answer.httpStatus(), answer.message());
@@ -271,15 +332,12 @@ public final class StepFunctionsRunAction implements RunAction2, EnvironmentCont
         if (view == null) {
             return new Answer(HttpServletResponse.SC_CONFLICT, "This approval is no longer pending.");
         }
+        Optional<String> refusal = refusal(view);
+        if (refusal.isPresent()) {
+            return new Answer(HttpServletResponse.SC_FORBIDDEN, refusal.get());
+        }
         JenkinsServices jenkins = services();
         String user = jenkins.currentUserId();
-        ApproverRule.Approver approver = new ApproverRule.Approver(user, jenkins.currentUserGroups(),
-                jenkins.currentUserIsAdministrator(), run.hasPermission(Item.BUILD));
-        if (!jenkins.approverRule().allows(view.getSubmitters(), approver)) {
-            return new Answer(HttpServletResponse.SC_FORBIDDEN, (user == null ? "Anonymous" : user)
-                    + " may not answer this approval" + (view.getSubmitters().isEmpty() ? "" : "; allowed: "
-                    + String.join(", ", view.getSubmitters())) + ".");
-        }
         JsonNode parameters;
         try {
             parameters = parametersJson == null || parametersJson.isBlank() ? null : JSON.readTree(parametersJson);
@@ -300,11 +358,38 @@ public final class StepFunctionsRunAction implements RunAction2, EnvironmentCont
                     + " (finished, or not resumed yet after a restart); answer it in the AWS console.");
         }
         return switch (result.get()) {
-            case ANSWERED -> new Answer(HttpServletResponse.SC_SEE_OTHER, approve ? "Approved." : "Rejected.");
+            case ANSWERED -> {
+                PrintStream log = record.log();
+                if (log != null) {
+                    log.println(approve
+                            ? "  Approved by " + decision.approver() + " on the build page: SendTaskSuccess sent to Step Functions"
+                            : "  Rejected by " + decision.approver() + " on the build page: SendTaskFailure "
+                                    + Decision.REJECTED_ERROR + " sent to Step Functions");
+                }
+                yield new Answer(HttpServletResponse.SC_SEE_OTHER, approve ? "Approved." : "Rejected.");
+            }
             case ALREADY_ANSWERED -> new Answer(HttpServletResponse.SC_CONFLICT, "This approval was already answered.");
             case CLOSED_ELSEWHERE -> new Answer(HttpServletResponse.SC_CONFLICT,
                     "This approval was closed elsewhere (answered by another channel, timed out, or the execution ended).");
         };
+    }
+
+    /**
+     * Why the current user may not answer {@code approval}, or empty when they may: the approval's submitters
+     * (users or groups, Jenkins' IdStrategy) and administrators, or, when it names none, whoever may build the job.
+     * The one rule for the page's answers and for the buttons the live view offers.
+     */
+    private Optional<String> refusal(ApprovalView approval) {
+        JenkinsServices jenkins = services();
+        String user = jenkins.currentUserId();
+        ApproverRule.Approver approver = new ApproverRule.Approver(user, jenkins.currentUserGroups(),
+                jenkins.currentUserIsAdministrator(), run.hasPermission(Item.BUILD));
+        if (jenkins.approverRule().allows(approval.getSubmitters(), approver)) {
+            return Optional.empty();
+        }
+        return Optional.of((user == null ? "Anonymous" : user) + " may not answer this approval"
+                + (approval.getSubmitters().isEmpty() ? " (it needs Job/Build on this job)" : "; allowed: "
+                + String.join(", ", approval.getSubmitters())) + ".");
     }
 
     @Override

@@ -127,6 +127,7 @@ public final class ExecutionWatch {
     /** Starts following; completes with the outcome, or exceptionally when following fails or is cancelled. */
     public synchronized CompletableFuture<Outcome> start() {
         keepDefinition();
+        action.followingStarted(record, log);
         follower = new ExecutionFollower(clients.sfnNoRetry(), state, new BuildListener(),
                 services.pollingPolicy(callbackSecret != null || eventQueueUrl != null), null, null, null);
         // approvals that were pending when the build was saved are pending again after a restart
@@ -148,7 +149,18 @@ public final class ExecutionWatch {
             services.callbacks().bind(callbackSecret, state.executionArn());
             following.result().whenComplete((outcome, error) -> services.callbacks().release(state.executionArn()));
         }
-        return following.result();
+        // the record says the build stopped following before the caller hears the outcome (and may end the build),
+        // so an open build page stops polling as soon as the history it reads cannot grow any more
+        CompletableFuture<Outcome> done = new CompletableFuture<>();
+        following.result().whenComplete((outcome, error) -> {
+            action.followingStopped(record);
+            if (error != null) {
+                done.completeExceptionally(error);
+            } else {
+                done.complete(outcome);
+            }
+        });
+        return done;
     }
 
     /**
@@ -185,6 +197,7 @@ public final class ExecutionWatch {
                 statusEvents.close();
             }
             prompt.closeAll("the build stopped following");
+            action.followingStopped(record);
         }
     }
 

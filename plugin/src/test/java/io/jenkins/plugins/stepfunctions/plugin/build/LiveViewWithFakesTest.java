@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import hudson.EnvVars;
 import io.jenkins.plugins.stepfunctions.plugin.connect.StepFunctionsSettings;
 import io.jenkins.plugins.stepfunctions.plugin.fakes.Engine;
+import io.jenkins.plugins.stepfunctions.plugin.fakes.Eventually;
 import io.jenkins.plugins.stepfunctions.plugin.fakes.FakeJenkinsServices;
 import io.jenkins.plugins.stepfunctions.plugin.fakes.FakeRun;
 import io.jenkins.plugins.stepfunctions.plugin.fakes.FakeStepContext;
@@ -101,14 +102,84 @@ class LiveViewWithFakesTest {
     }
 
     @Test
-    void aPageThatHasEveryEventGetsUnchangedAndOneThatLagsGetsTheView() throws Exception {
+    void aPageThatHasTheCursorGetsUnchangedAndOneThatLagsGetsTheView() throws Exception {
         StepFunctionsRunAction action = deployed(new SfnExecuteStep(machine("deploy-ok")));
-        long last = JSON.readTree(get(action, "GET", Map.of("execution", "1")).text()).path("lastEventId").asLong();
+        JsonNode view = JSON.readTree(get(action, "GET", Map.of("execution", "1")).text());
+        long last = view.path("lastEventId").asLong();
+        String cursor = view.path("cursor").asText();
 
-        assertThat(get(action, "GET", Map.of("execution", "1", "since", String.valueOf(last))).text())
+        assertThat(cursor).startsWith(last + ".");
+        assertThat(get(action, "GET", Map.of("execution", "1", "since", cursor)).text())
                 .isEqualTo("{\"unchanged\":true}");
         assertThat(JSON.readTree(get(action, "GET", Map.of("execution", "1", "since", String.valueOf(last - 1))).text())
                 .path("lastEventId").asLong()).isEqualTo(last);
+    }
+
+    @Test
+    void onceTheBuildStopsFollowingTheExecutionTheDataIsFinalAndSaysUpToWhen() throws Exception {
+        long before = System.currentTimeMillis();
+        StepFunctionsRunAction action = deployed(new SfnExecuteStep(machine("deploy-ok")));
+
+        JsonNode view = JSON.readTree(get(action, "GET", Map.of("execution", "1")).text());
+
+        assertThat(run.isBuilding()).as("the build itself still runs").isTrue();
+        assertThat(view.path("final").path("reason").asText()).isEqualTo("the build stopped following it");
+        assertThat(view.path("final").path("historyUntil").asLong()).isBetween(before, System.currentTimeMillis());
+        assertThat(view.has("answers")).isFalse();
+    }
+
+    @Test
+    void anExecutionTheBuildDoesNotFollowIsPolledWhileTheBuildRunsAndFinalOnceTheBuildEnds() throws Exception {
+        // as sfnStart leaves it: recorded, not followed (an sfnAwait may follow it later in the build)
+        StepFunctionsRunAction action = StepFunctionsRunAction.of(run, services);
+        action.record("arn:aws:states:us-east-1:123456789012:execution:deploy:started-1", "https://console");
+
+        JsonNode running = JSON.readTree(get(action, "GET", Map.of("execution", "1")).text());
+        run.building(false);
+        JsonNode ended = JSON.readTree(get(action, "GET", Map.of("execution", "1", "since",
+                running.path("cursor").asText())).text());
+
+        assertThat(running.has("final")).isFalse();
+        assertThat(running.path("cursor").asText()).isEqualTo("0");
+        assertThat(ended.path("final").path("reason").asText()).as("a new cursor: a full answer, not unchanged")
+                .isEqualTo("the build has finished");
+        assertThat(ended.path("cursor").asText()).startsWith("0.");
+    }
+
+    @Test
+    void aPendingApprovalIsOfferedToASubmitterAndToAnyoneElseWithTheReasonTheyMayNotAnswer() throws Exception {
+        engine.stateMachine("approval");
+        SfnExecuteStep step = new SfnExecuteStep("approval");
+        step.setApprovals("page");
+        step.start(context).start();
+        Eventually.until("the approval is pending", () -> run.getAction(StepFunctionsRunAction.class) != null
+                && !run.getAction(StepFunctionsRunAction.class).getExecutions().isEmpty()
+                && !run.getAction(StepFunctionsRunAction.class).getExecutions().get(0).getPendingApprovals().isEmpty());
+        StepFunctionsRunAction action = run.getAction(StepFunctionsRunAction.class);
+        ExecutionRecord record = action.getExecutions().get(0);
+        ApprovalView approval = record.getPendingApprovals().get(0);
+
+        services.actingAs("alice");
+        JsonNode asAlice = JSON.readTree(get(action, "GET", Map.of("execution", "1")).text());
+        services.actingAs("bob");
+        JsonNode asBob = JSON.readTree(get(action, "GET", Map.of("execution", "1", "since",
+                asAlice.path("cursor").asText())).text());
+
+        long scheduled = asAlice.path("states").path("Approve").path("approval").path("scheduledEventId").asLong();
+        assertThat(scheduled).isEqualTo(approval.getScheduledEventId()).isPositive();
+        JsonNode offer = asAlice.path("answers").path(String.valueOf(scheduled));
+        assertThat(offer.path("allowed").asBoolean()).isTrue();
+        assertThat(offer.path("approval").asText()).isEqualTo(approval.getId());
+        assertThat(offer.path("execution").asText()).isEqualTo(record.getExecutionArn());
+        assertThat(offer.has("refusal")).isFalse();
+        assertThat(asAlice.has("final")).isFalse();
+        JsonNode refused = asBob.path("answers").path(String.valueOf(scheduled));
+        assertThat(refused.path("allowed").asBoolean()).as("bob's poll is a full answer: his cursor differs").isFalse();
+        assertThat(refused.path("refusal").asText()).isEqualTo("bob may not answer this approval; allowed: alice.");
+
+        services.actingAs("alice");
+        assertThat(action.decide(record.getExecutionArn(), approval.getId(), true, "", null).httpStatus()).isEqualTo(303);
+        context.result().get(30, TimeUnit.SECONDS);
     }
 
     @Test

@@ -29,4 +29,29 @@ class StepFunctionsRunActionTest {
             assertThat(action.getUrlName()).isEqualTo(StepFunctionsRunAction.URL_NAME);
         }
     }
+
+    @Test
+    void theFirstStopOfFollowingCountsAndFollowingAgainMakesTheExecutionLiveAgain() throws Exception {
+        try (FakeJenkinsServices services = new FakeJenkinsServices(dir)) {
+            StepFunctionsRunAction action = StepFunctionsRunAction.of(new FakeRun(dir.toFile()), services);
+            ExecutionRecord record = action.record("arn:aws:states:us-east-1:123456789012:execution:deploy:deploy-1",
+                    "https://console");
+            assertThat(record.getFollowStoppedAt()).as("recorded, never followed").isNull();
+
+            action.followingStarted(record, System.out);
+            assertThat(record.getFollowStoppedAt()).isNull();
+            long before = System.currentTimeMillis();
+            action.followingStopped(record);
+            Long stopped = record.getFollowStoppedAt();
+            Thread.sleep(5);
+            action.followingStopped(record);
+
+            assertThat(stopped).isBetween(before, System.currentTimeMillis());
+            assertThat(record.getFollowStoppedAt()).as("a cancel and the follower's end both report it").isEqualTo(stopped);
+            assertThat(record.log()).as("no log to write answers to").isNull();
+
+            action.followingStarted(record, System.out);
+            assertThat(record.getFollowStoppedAt()).as("an sfnAwait follows it again").isNull();
+        }
+    }
 }

@@ -19,6 +19,7 @@ public final class FakeRun extends Run {
     private final List<Action> actions = new CopyOnWriteArrayList<>();
     private volatile boolean mayBuild = true;
     private volatile boolean mayRead = true;
+    private volatile boolean building = true;
 
     @SuppressWarnings("unchecked")
     public FakeRun(File rootDir) throws IOException {
@@ -35,6 +36,17 @@ public final class FakeRun extends Run {
     public FakeRun mayRead(boolean allowed) {
         this.mayRead = allowed;
         return this;
+    }
+
+    /** Whether the build is still running ({@code Run.isBuilding}); a new fake run is. */
+    public FakeRun building(boolean running) {
+        this.building = running;
+        return this;
+    }
+
+    @Override
+    public boolean isBuilding() {
+        return building;
     }
 
     /** Throws as Jenkins' ACL does (its AccessDeniedException3 is a Spring AccessDeniedException). */

@@ -17,14 +17,21 @@ public final class HttpFakes {
     private HttpFakes() {
     }
 
-    /** A request with a method, a path info and parameters. */
+    /** A request with a method, a path info and parameters, and no headers. */
     public static <T> T request(Class<T> type, String method, String pathInfo, Map<String, String> parameters) {
+        return request(type, method, pathInfo, parameters, Map.of());
+    }
+
+    /** A request with a method, a path info, parameters and headers (names as written here). */
+    public static <T> T request(Class<T> type, String method, String pathInfo, Map<String, String> parameters,
+                                Map<String, String> headers) {
         return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, m, args) ->
                 switch (m.getName()) {
                     case "getMethod" -> method;
                     case "getPathInfo" -> pathInfo;
                     case "getRestOfPath" -> pathInfo;
                     case "getParameter" -> parameters.get((String) args[0]);
+                    case "getHeader" -> headers.get((String) args[0]);
                     case "toString" -> method + " " + pathInfo + " " + parameters;
                     default -> throw new UnsupportedOperationException("request." + m.getName());
                 }));

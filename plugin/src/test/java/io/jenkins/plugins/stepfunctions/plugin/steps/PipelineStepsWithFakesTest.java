@@ -468,7 +468,9 @@ class PipelineStepsWithFakesTest {
 
         Set<String> writers = new HashSet<>();
         logs.forEach(l -> writers.addAll(l.writers()));
-        assertThat(writers).as("every line of 30 builds came from the scheduler's two threads").hasSizeLessThanOrEqualTo(2);
+        // the answering request says who approved on the page, on its own thread (an HTTP thread in Jenkins)
+        writers.remove(Thread.currentThread().getName());
+        assertThat(writers).as("every other line of 30 builds came from the scheduler's two threads").hasSizeLessThanOrEqualTo(2);
     }
 
     @Test
