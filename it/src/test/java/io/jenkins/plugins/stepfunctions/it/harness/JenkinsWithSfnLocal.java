@@ -30,6 +30,8 @@ public final class JenkinsWithSfnLocal implements BeforeAllCallback, AfterAllCal
     private final Map<String, String> arns = new LinkedHashMap<>();
     private final Examples examples = Examples.fromSystemProperty();
     private final List<InboundAgent> agents = new ArrayList<>();
+    private final List<String> extraPlugins = new ArrayList<>();
+    private String extraPluginsBuiltBy;
     private JenkinsFromSource from;
     private Path work;
     private Path logs;
@@ -58,6 +60,17 @@ public final class JenkinsWithSfnLocal implements BeforeAllCallback, AfterAllCal
         return this;
     }
 
+    /**
+     * Plugins beyond ../shared/jenkins's {@code runtime.txt}, as {@code <name>.hpi} in
+     * {@code -Djenkins.extraPlugins.dir} (default {@code target/jenkins-extra/plugins}), built by the script
+     * {@code builtBy}; when one is absent the class is skipped, saying which and how to build it.
+     */
+    public JenkinsWithSfnLocal withExtraPlugins(String builtBy, String... names) {
+        extraPluginsBuiltBy = builtBy;
+        extraPlugins.addAll(List.of(names));
+        return this;
+    }
+
     /** A Groovy script Jenkins runs at start-up ({@code init.groovy.d}), as administrators configure it. */
     public JenkinsWithSfnLocal withInitScript(String name, String groovy) {
         initScripts.put(name, groovy);
@@ -75,6 +88,15 @@ public final class JenkinsWithSfnLocal implements BeforeAllCallback, AfterAllCal
             throw new TestAbortedException(message);
         }
         from = ((JenkinsFromSource.Available) found).jenkins();
+        Path extraDir = Path.of(System.getProperty("jenkins.extraPlugins.dir", "target/jenkins-extra/plugins"));
+        List<String> absent = extraPlugins.stream().filter(n -> !Files.isRegularFile(extraDir.resolve(n + ".hpi"))).toList();
+        if (!absent.isEmpty()) {
+            String message = "SKIPPED " + testClass + ": needs " + String.join(", ", absent) + " (not in ../shared/jenkins)"
+                    + " in " + extraDir.toAbsolutePath().normalize() + "; build them with " + extraPluginsBuiltBy
+                    + " MIRROR it/target/jenkins-extra (MIRROR: bare snapshots of the jenkinsci repositories)";
+            System.err.println("\n*** " + message + " ***\n");
+            throw new TestAbortedException(message);
+        }
         work = Path.of(System.getProperty("it.work.dir", "target/it-work")).resolve(testClass);
         logs = Files.createDirectories(Path.of(System.getProperty("it.logs.dir", "target/jenkins-logs")));
         deleteTree(work);
@@ -86,6 +108,10 @@ public final class JenkinsWithSfnLocal implements BeforeAllCallback, AfterAllCal
             arns.put(example.name(), sfn.createStateMachine(example.name(), example.definition()));
         }
         ownStateMachines.forEach((name, definition) -> arns.put(name, sfn.createStateMachine(name, definition)));
+        Path pluginDir = Files.createDirectories(work.resolve("jenkins-home/plugins"));
+        for (String name : extraPlugins) {
+            Files.copy(extraDir.resolve(name + ".hpi"), pluginDir.resolve(name + ".jpi"));
+        }
         Path initDir = Files.createDirectories(work.resolve("jenkins-home/init.groovy.d"));
         for (Map.Entry<String, String> script : initScripts.entrySet()) {
             Files.writeString(initDir.resolve(script.getKey() + ".groovy"), script.getValue());
