@@ -23,8 +23,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One visit of one state: entered event, the state's work (at once or later), Retry and Catch,
- * the data flow of both query languages, and the exited event. Runs on the execution's actor.
+ * One visit of one state, the sequence every state type goes through: the entered event, the work of
+ * the state's runner (at once or later; see {@link StateContext}) with its query language's
+ * {@link DataFlow}, then the exited event or Retry, Catch and the failure. Runs on the execution's actor.
  */
 final class StateRun implements StateContext {
     static final int MAX_PAYLOAD_BYTES = 256 * 1024;
