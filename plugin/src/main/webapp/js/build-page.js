@@ -13,11 +13,7 @@
   'use strict';
 
   function el(tag, attrs, text, parent) {
-    var e = document.createElement(tag);
-    for (var k in (attrs || {})) e.setAttribute(k, attrs[k]);
-    if (text !== undefined && text !== null) e.textContent = String(text);
-    if (parent) parent.appendChild(e);
-    return e;
+    return SfnView.element(tag, attrs, text, parent);
   }
 
   /** Jenkins' CSRF crumb as its layout puts it on <head> (data-crumb-header, data-crumb-value). */

@@ -433,6 +433,12 @@
   /* ---------- entry points ---------- */
 
   var SfnView = {
+    /**
+     * An HTML element with attributes and text (always as textContent, never parsed as markup), appended to
+     * parent when given: the one helper the view, sfn local's console and the Jenkins build page build with.
+     */
+    element: html,
+
     /** Draws data once; returns the view, whose update(data) recolours it. */
     render: function (root, data, options) { return new View(root, data, options); },
 

@@ -6,11 +6,7 @@
   var current = null, live = null;
 
   function el(tag, attrs, text, parent) {
-    var e = document.createElement(tag);
-    for (var k in (attrs || {})) e.setAttribute(k, attrs[k]);
-    if (text !== undefined && text !== null) e.textContent = String(text);
-    if (parent) parent.appendChild(e);
-    return e;
+    return SfnView.element(tag, attrs, text, parent);
   }
 
   function executionFromHash() {

@@ -228,7 +228,13 @@ public final class StepFunctionsRunAction implements RunAction2, EnvironmentCont
             return;
         }
         ExecutionViewFiles files = viewFiles(record);
-        byte[] body = files.viewJson(req.getParameter("since"), liveState(record, files)).getBytes(StandardCharsets.UTF_8);
+        sendJson(rsp, HttpServletResponse.SC_OK, files.viewJson(req.getParameter("since"), liveState(record, files)));
+    }
+
+    /** JSON for the page's scripts: never cached, never sniffed as anything else. */
+    private static void sendJson(StaplerResponse2 rsp, int status, String json) throws IOException {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        rsp.setStatus(status);
         rsp.setContentType("application/json;charset=UTF-8");
         rsp.setHeader("X-Content-Type-Options", "nosniff");
         rsp.setHeader("Cache-Control", "no-store");
@@ -302,15 +308,7 @@ public final class StepFunctionsRunAction implements RunAction2, EnvironmentCont
                 json.put("answered", approve ? "approved" : "rejected");
             }
             json.put("message", answer.message());
-            byte[] body = json.toString().getBytes(StandardCharsets.UTF_8);
-            rsp.setStatus(answered ? HttpServletResponse.SC_OK : answer.httpStatus());
-            rsp.setContentType("application/json;charset=UTF-8");
-            rsp.setHeader("X-Content-Type-Options", "nosniff");
-            rsp.setHeader("Cache-Control", "no-store");
-            rsp.setContentLength(body.length);
-            try (OutputStream out = rsp.getOutputStream()) {
-                out.write(body);
-            }
+            sendJson(rsp, answered ? HttpServletResponse.SC_OK : answer.httpStatus(), json.toString());
         } else if (answer.httpStatus() == HttpServletResponse.SC_SEE_OTHER) {
             rsp.sendRedirect(".");
         } else {
