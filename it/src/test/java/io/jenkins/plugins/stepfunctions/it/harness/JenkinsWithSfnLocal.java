@@ -32,6 +32,7 @@ public final class JenkinsWithSfnLocal implements BeforeAllCallback, AfterAllCal
     private final List<InboundAgent> agents = new ArrayList<>();
     private final List<String> extraPlugins = new ArrayList<>();
     private String extraPluginsBuiltBy;
+    private String extraPluginSet = "";
     private JenkinsFromSource from;
     private Path work;
     private Path logs;
@@ -62,11 +63,13 @@ public final class JenkinsWithSfnLocal implements BeforeAllCallback, AfterAllCal
 
     /**
      * Plugins beyond ../shared/jenkins's {@code runtime.txt}, as {@code <name>.hpi} in
-     * {@code -Djenkins.extraPlugins.dir} (default {@code target/jenkins-extra/plugins}), built by the script
-     * {@code builtBy}; when one is absent the class is skipped, saying which and how to build it.
+     * {@code <-Djenkins.extraPlugins.dir>/<set>/plugins} (default {@code target/jenkins-extra}), built by the
+     * script {@code builtBy} into {@code it/target/jenkins-extra/<set>}; when one is absent the class is skipped,
+     * saying which and how to build it.
      */
-    public JenkinsWithSfnLocal withExtraPlugins(String builtBy, String... names) {
+    public JenkinsWithSfnLocal withExtraPlugins(String builtBy, String set, String... names) {
         extraPluginsBuiltBy = builtBy;
+        extraPluginSet = set;
         extraPlugins.addAll(List.of(names));
         return this;
     }
@@ -88,12 +91,14 @@ public final class JenkinsWithSfnLocal implements BeforeAllCallback, AfterAllCal
             throw new TestAbortedException(message);
         }
         from = ((JenkinsFromSource.Available) found).jenkins();
-        Path extraDir = Path.of(System.getProperty("jenkins.extraPlugins.dir", "target/jenkins-extra/plugins"));
+        Path extraDir = Path.of(System.getProperty("jenkins.extraPlugins.dir", "target/jenkins-extra"))
+                .resolve(extraPluginSet).resolve("plugins");
         List<String> absent = extraPlugins.stream().filter(n -> !Files.isRegularFile(extraDir.resolve(n + ".hpi"))).toList();
         if (!absent.isEmpty()) {
             String message = "SKIPPED " + testClass + ": needs " + String.join(", ", absent) + " (not in ../shared/jenkins)"
                     + " in " + extraDir.toAbsolutePath().normalize() + "; build them with " + extraPluginsBuiltBy
-                    + " MIRROR it/target/jenkins-extra (MIRROR: bare snapshots of the jenkinsci repositories)";
+                    + " MIRROR it/target/jenkins-extra/" + extraPluginSet + " (MIRROR: bare snapshots of the jenkinsci"
+                    + " repositories)";
             System.err.println("\n*** " + message + " ***\n");
             throw new TestAbortedException(message);
         }

@@ -31,7 +31,7 @@ class StageViewApiIT {
 
     @RegisterExtension
     static final JenkinsWithSfnLocal env = new JenkinsWithSfnLocal()
-            .withExtraPlugins("it/jenkins/build-wfapi-plugins.sh", "pipeline-graph-analysis", "pipeline-rest-api")
+            .withExtraPlugins("it/jenkins/build-wfapi-plugins.sh", "wfapi", "pipeline-graph-analysis", "pipeline-rest-api")
             .withInitScript("security", Resources.text("security.groovy"));
 
     private static JenkinsRest as(String user) {
